@@ -1,0 +1,170 @@
+"""Choropleth maps of Kreise in Niedersachsen and Gemeinden in Cloppenburg, on the bundled BKG outlines."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from charts import IndicatorLike, lower_is_better
+from charts.format import fmt_value, status_text
+from charts.style import HIGHLIGHT, NO_DATA, SEQUENTIAL_SCHEME, finish, font_size, title_with_year
+
+# Required by dl-de/by-2-0 on every map; "Daten verändert" because we filter, reproject and simplify.
+ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
+
+_GEO_DIR = Path(__file__).resolve().parents[1] / "data" / "raw" / "geo" / "vg5000_2021"
+
+# level -> (file, AGS prefix, simplification tolerance in degrees). The tolerance is about one pixel at
+# the drawn size, so simplifying is invisible: for the Kreise it drops a quarter of the vertices (98 -> 72 kB
+# of JSON per chart); the Gemeinde outlines at 1:5 000 000 are already coarser than a pixel and barely change.
+_LEVELS = {
+    "kreise_ni": ("vg5000_2021_kreise_de.geojson", "03", 0.01),
+    "gemeinden_clp": ("vg5000_2021_gemeinden_niedersachsen.geojson", "03453", 0.002),
+}
+
+# Maps with up to this many areas carry their names; 45 Kreise names would cover the map.
+_MAX_LABELLED = 20
+
+
+@cache
+def _read_boundaries(level: str) -> gpd.GeoDataFrame:
+    file, prefix, tolerance = _LEVELS[level]
+    gdf = gpd.read_file(_GEO_DIR / file)
+    gdf = gdf[gdf["AGS"].str.startswith(prefix)]
+    # Coverage simplification moves shared borders together, so neighbours keep touching.
+    geometry = gdf.geometry.simplify_coverage(tolerance)
+    # d3-geo (Vega) reads a counter-clockwise outer ring as "the whole globe except this area", which
+    # fills the map or empties it; clockwise outer rings are the safe orientation.
+    geometry = shapely.orient_polygons(geometry.values, exterior_cw=True)
+    return gpd.GeoDataFrame(
+        {"region_code": gdf["AGS"].to_numpy(), "region_name": gdf["GEN"].to_numpy()},
+        geometry=geometry,
+        crs=gdf.crs,
+    )
+
+
+def load_boundaries(level: str) -> gpd.GeoDataFrame:
+    """Outlines with columns region_code (AGS as text), region_name (GEN) and geometry, in EPSG:4326.
+
+    `level` is "kreise_ni" (the 45 Kreise of Niedersachsen) or "gemeinden_clp" (the 13 Gemeinden of
+    Landkreis Cloppenburg). Files are read once per process; each call gets its own copy to merge into.
+    """
+    if level not in _LEVELS:
+        raise ValueError(f"unknown level {level!r}, expected one of {sorted(_LEVELS)}")
+    return _read_boundaries(level).copy()
+
+
+def _features(gdf: gpd.GeoDataFrame) -> list[dict]:
+    """GeoJSON features with the properties at the top level, the form Vega-Lite draws.
+
+    Passing the GeoDataFrame itself drew an empty map in Streamlit (the geometry became text); see
+    STYLE.md. `__geo_interface__` already turns NaN into null, which JSON needs.
+    """
+    return [
+        {**f["properties"], "type": "Feature", "geometry": f["geometry"]} for f in gdf.__geo_interface__["features"]
+    ]
+
+
+def choropleth(
+    gdf: gpd.GeoDataFrame,
+    indicator: IndicatorLike,
+    value_col: str = "value",
+    highlight_code: str | None = None,
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """A map coloured by value; areas without a value are light grey and say why.
+
+    The colour scale runs from light to dark blue, dark meaning better: for "lower is better" indicators
+    the scale is reversed, and the legend title says "dunkler = besser". Neutral indicators are simply
+    dark for high values. `gdf` needs region_code, region_name, `value_col` and status, in EPSG:4326.
+    """
+    frame = gdf.to_crs(4326)[["region_code", "region_name", value_col, "status", "geometry"]]
+    frame = frame.rename(columns={value_col: "value"})
+    frame["value_text"] = [
+        fmt_value(v, indicator.unit, s) for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    frame["no_value"] = [
+        status_text(s, short=True) if pd.isna(v) else None for v, s in zip(frame["value"], frame["status"], strict=True)
+    ]
+    base = alt.Chart(alt.InlineData(values=_features(frame))).encode(
+        tooltip=[alt.Tooltip("region_name:N", title="Region"), alt.Tooltip("value_text:N", title="Wert")]
+    )
+    outline = {"stroke": "white", "strokeWidth": 0.8 * scale}
+
+    neutral = indicator.direction.value == "neutral"
+    legend_title = indicator.unit if neutral else f"{indicator.unit} (dunkler = besser)"
+    filled = (
+        base.transform_filter("isValid(datum.value)")
+        .mark_geoshape(**outline)
+        .encode(
+            color=alt.Color(
+                "value:Q",
+                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, reverse=lower_is_better(indicator)),
+                legend=alt.Legend(title=legend_title, orient="right"),
+            )
+        )
+    )
+    layers = [filled]
+    no_value_labels = sorted(frame["no_value"].dropna().unique())
+    if no_value_labels:
+        empty = (
+            base.transform_filter("!isValid(datum.value)")
+            .mark_geoshape(**outline)
+            .encode(
+                color=alt.Color(
+                    "no_value:N",
+                    scale=alt.Scale(domain=no_value_labels, range=[NO_DATA] * len(no_value_labels)),
+                    legend=alt.Legend(
+                        title="ohne Wert", orient="right", symbolType="square", symbolStrokeColor="#999999"
+                    ),
+                )
+            )
+        )
+        layers.append(empty)
+    if highlight_code is not None:
+        ring = base.transform_filter(alt.datum.region_code == highlight_code)
+        layers.append(ring.mark_geoshape(filled=False, stroke=HIGHLIGHT, strokeWidth=2.5 * scale))
+    if len(frame) <= _MAX_LABELLED:
+        layers += _name_labels(frame, scale)
+
+    height = 460 * scale
+    chart = (
+        alt.layer(*layers)
+        .project(type="mercator")
+        .resolve_scale(color="independent")
+        .properties(width=_fitted_width(frame, height), height=height)
+    )
+    title = title_with_year(indicator.title, gdf)
+    return finish(chart, title, f"{indicator.source}\n{ATTRIBUTION}", scale)
+
+
+def _fitted_width(frame: gpd.GeoDataFrame, height: float) -> float:
+    """Width that matches the area's shape in Mercator, so the legend sits next to the map, not far off.
+
+    Cloppenburg is taller than wide, Niedersachsen wider than tall; a fixed width leaves a gap for one.
+    """
+    west, south, east, north = frame.total_bounds
+    mercator_y = np.log(np.tan(np.pi / 4 + np.radians([south, north]) / 2))
+    return height * np.radians(east - west) / (mercator_y[1] - mercator_y[0])
+
+
+def _name_labels(frame: gpd.GeoDataFrame, scale: float) -> list[alt.Chart]:
+    """Area names at a point inside each area, white halo under dark text so they read on dark blue."""
+    inside = frame.geometry.representative_point()
+    points = pd.DataFrame(
+        {
+            "region_name": frame["region_name"].to_numpy(),
+            "lon": inside.x.to_numpy(),
+            "lat": inside.y.to_numpy(),
+        }
+    )
+    base = alt.Chart(points).encode(longitude="lon:Q", latitude="lat:Q", text="region_name:N")
+    style = {"fontSize": font_size("mark", scale), "fontWeight": "bold"}
+    halo = base.mark_text(**style, stroke="white", strokeWidth=3 * scale, strokeJoin="round", strokeOpacity=0.8)
+    return [halo, base.mark_text(**style, color="#222222")]

@@ -1,0 +1,186 @@
+"""Cross-sections of one year: all Kreise ranked in bars, and two indicators against each other."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+import altair as alt
+import pandas as pd
+
+from charts import IndicatorLike, lower_is_better
+from charts.format import fmt_counts, fmt_value, status_text
+from charts.style import (
+    BUND,
+    GROUP_LABEL,
+    HIGHLIGHT,
+    HIGHLIGHT_CODE,
+    LAND,
+    MUTED_TEXT,
+    PEER,
+    ROLE_COLOUR,
+    ROLE_DASH,
+    ROLES,
+    finish,
+    font_size,
+    title_with_year,
+)
+
+_REFERENCE_STYLE = [(LAND, ROLE_DASH["land"]), (BUND, ROLE_DASH["bund"])]  # in the order Land, Bund
+
+
+def _unique_labels(data: pd.DataFrame) -> pd.Series:
+    """Region names, with the code added where a name repeats (Stadt and Landkreis Osnabrück)."""
+    repeated = data["region_name"].duplicated(keep=False)
+    return data["region_name"].where(~repeated, data["region_name"] + " (" + data["region_code"] + ")")
+
+
+def _kreise(df: pd.DataFrame, highlight_code: str, peer_codes: Sequence[str], unit: str) -> pd.DataFrame:
+    """The Kreis rows (five-digit codes; Land and Bund rows are dropped) with labels and German texts."""
+    data = df[df["region_code"].str.len() == 5].copy()
+    if "year" in data and data["year"].nunique() > 1:
+        raise ValueError(f"ranking_bars shows one year, got {sorted(data['year'].unique())}")
+    data["label"] = _unique_labels(data)
+    data["role"] = "other"
+    data.loc[data["region_code"].isin(peer_codes), "role"] = "peer"
+    data.loc[data["region_code"] == highlight_code, "role"] = "region"
+    data["group"] = [GROUP_LABEL.get(role, name) for role, name in zip(data["role"], data["region_name"], strict=True)]
+    data["value_text"] = [fmt_value(v, unit, s) for v, s in zip(data["value"], data["status"], strict=True)]
+    data["counts_text"] = [fmt_counts(n, d) for n, d in zip(data["numerator"], data["denominator"], strict=True)]
+    data["status_short"] = data["status"].map(lambda s: status_text(s, short=True))
+    return data
+
+
+def _reference_layers(reference_values: Mapping[str, float], unit: str, scale: float) -> list[alt.LayerChart]:
+    """A dashed rule per reference (Land, then Bund), labelled above the bars.
+
+    The lower of two labels leans left of its rule, so close references (Niedersachsen 7,7 %,
+    Deutschland 7,1 %) do not print over each other.
+    """
+    if len(reference_values) > len(_REFERENCE_STYLE):
+        raise ValueError(f"at most Land and Bund as references, got {list(reference_values)}")
+    layers = []
+    lowest = min(reference_values.values(), default=None)
+    for (name, value), (colour, dash) in zip(reference_values.items(), _REFERENCE_STYLE, strict=False):
+        data = pd.DataFrame({"name": [name], "value": [value], "text": [f"{name}: {fmt_value(value, unit)}"]})
+        base = alt.Chart(data).encode(x="value:Q")
+        rule = base.mark_rule(color=colour, strokeDash=dash, strokeWidth=2 * scale).encode(
+            tooltip=[alt.Tooltip("text:N", title="Referenz")]
+        )
+        leans_left = value == lowest and len(reference_values) > 1
+        label = base.mark_text(
+            align="right" if leans_left else "left",
+            dx=-4 * scale if leans_left else 4 * scale,
+            baseline="bottom",
+            color=colour,
+            fontSize=font_size("mark", scale),
+            fontWeight="bold",
+        ).encode(y=alt.value(-4 * scale), text="text:N")
+        layers.append(rule + label)
+    return layers
+
+
+def ranking_bars(
+    df: pd.DataFrame,
+    indicator: IndicatorLike,
+    highlight_code: str = HIGHLIGHT_CODE,
+    peer_codes: Sequence[str] = (),
+    reference_values: Mapping[str, float] | None = None,
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """Horizontal bars of all Kreise for one year, best at the top.
+
+    "Best" follows the indicator's direction (neutral indicators rank high values first). Kreise without
+    a value are listed at the bottom with their status ("geheim", "unterdrückt") instead of a bar of 0.
+    `reference_values` maps names to values, in the order Land, Bund, e.g.
+    {"Niedersachsen": 7.67, "Deutschland": 7.12}.
+    """
+    data = _kreise(df, highlight_code, peer_codes, indicator.unit)
+    valued = data[data["value"].notna()].sort_values("value", ascending=lower_is_better(indicator))
+    missing = data[data["value"].isna()].sort_values("label")
+    order = list(valued["label"]) + list(missing["label"])
+    region_label = data.loc[data["region_code"] == highlight_code, "label"]
+    is_region_label = f"datum.value == {json.dumps(region_label.iloc[0])}" if len(region_label) else "false"
+
+    entries = sorted(set(zip(data["group"], data["role"], strict=True)), key=lambda e: ROLES.index(e[1]))
+    y = alt.Y(
+        "label:N",
+        title=None,
+        scale=alt.Scale(domain=order),
+        axis=alt.Axis(
+            labelFontWeight=alt.ExprRef(f"{is_region_label} ? 'bold' : 'normal'"),
+            labelColor=alt.ExprRef(f"{is_region_label} ? '{HIGHLIGHT}' : 'black'"),
+        ),
+    )
+    tooltip = [
+        alt.Tooltip("region_name:N", title="Region"),
+        alt.Tooltip("value_text:N", title="Wert"),
+        alt.Tooltip("counts_text:N", title="Zähler/Nenner"),
+    ]
+    bars = (
+        alt.Chart(valued)
+        .mark_bar()
+        .encode(
+            y=y,
+            x=alt.X("value:Q", title=indicator.unit),
+            color=alt.Color(
+                "group:N",
+                scale=alt.Scale(domain=[g for g, _ in entries], range=[ROLE_COLOUR[r] for _, r in entries]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    text_style = {"align": "left", "dx": 3 * scale, "fontSize": font_size("mark", scale)}
+    values = alt.Chart(valued).mark_text(**text_style).encode(y=y, x="value:Q", text="value_text:N")
+    # Reference rules lie over the bars but under the value labels, so both stay readable.
+    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale), values]
+    if len(missing):
+        no_value = alt.Chart(missing).mark_text(**text_style, color=MUTED_TEXT, fontStyle="italic")
+        layers.append(no_value.encode(y=y, x=alt.value(0), text="status_short:N", tooltip=tooltip))
+    chart = alt.layer(*layers).properties(width=520 * scale, height=alt.Step(17 * scale))
+    return finish(chart, title_with_year(indicator.title, df), indicator.source, scale)
+
+
+def scatter(
+    df_xy: pd.DataFrame,
+    x_indicator: IndicatorLike,
+    y_indicator: IndicatorLike,
+    highlight_code: str = HIGHLIGHT_CODE,
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """Two indicators across Kreise (columns region_code, region_name, x, y), the region named in the plot.
+
+    Kreise lacking either value cannot be placed; their number is printed under the title, so the
+    reader knows the cloud is incomplete.
+    """
+    data = df_xy.dropna(subset=["x", "y"]).copy()
+    data["x_text"] = data["x"].map(lambda v: fmt_value(v, x_indicator.unit))
+    data["y_text"] = data["y"].map(lambda v: fmt_value(v, y_indicator.unit))
+    data["is_region"] = data["region_code"] == highlight_code
+    data = data.sort_values("is_region")  # drawn last, so the region's point lies on top
+
+    base = alt.Chart(data).encode(
+        x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False)),
+        y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False)),
+    )
+    points = base.mark_circle(opacity=0.9).encode(
+        color=alt.condition(alt.datum.is_region, alt.value(HIGHLIGHT), alt.value(PEER)),
+        size=alt.condition(alt.datum.is_region, alt.value(110 * scale**2), alt.value(45 * scale**2)),
+        tooltip=[
+            alt.Tooltip("region_name:N", title="Region"),
+            alt.Tooltip("x_text:N", title=x_indicator.title),
+            alt.Tooltip("y_text:N", title=y_indicator.title),
+        ],
+    )
+    label = (
+        base.transform_filter(alt.datum.is_region)
+        .mark_text(align="left", dx=8 * scale, color=HIGHLIGHT, fontWeight="bold", fontSize=font_size("label", scale))
+        .encode(text="region_name:N")
+    )
+    sources = list(dict.fromkeys([y_indicator.source, x_indicator.source]))
+    omitted = len(df_xy) - len(data)
+    if omitted:
+        sources.append(f"{omitted} Kreis(e) ohne Wert nicht dargestellt")
+    chart = alt.layer(points, label).properties(width=520 * scale, height=400 * scale)
+    return finish(chart, f"{y_indicator.title} und {x_indicator.title}", "\n".join(sources), scale)

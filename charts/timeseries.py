@@ -1,0 +1,151 @@
+"""Development over time: the region against Land, Bund and peers, with data breaks marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from charts import IndicatorLike
+from charts.format import fmt_counts, fmt_value, status_text
+from charts.style import (
+    GROUP_LABEL,
+    HIGHLIGHT,
+    MUTED_TEXT,
+    ROLE_COLOUR,
+    ROLE_DASH,
+    ROLE_WIDTH,
+    ROLES,
+    finish,
+    font_size,
+    with_roles,
+)
+
+# Years are plain integers: without "d" the German locale would print 2023 as "2.023".
+_YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, title=None, labelAngle=0)
+
+# Rows without a value stay in the data but break the line there instead of bridging the gap or
+# dropping to 0; points for them are not drawn.
+_INVALID = "break-paths-show-domains"
+
+
+def _legend_label(row: pd.Series) -> str:
+    """Region, Land and Bund by name; peers and others as one group each, named in the tooltip."""
+    return GROUP_LABEL.get(row["role"], row["region_name"])
+
+
+def _prepared(df: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Roles, legend labels and the German tooltip texts, computed once in Python."""
+    data = with_roles(df)
+    data["year"] = data["year"].astype(int)
+    data["legend"] = data.apply(_legend_label, axis=1)
+    data["value_text"] = [fmt_value(v, unit, s) for v, s in zip(data["value"], data["status"], strict=True)]
+    data["counts_text"] = [fmt_counts(n, d) for n, d in zip(data["numerator"], data["denominator"], strict=True)]
+    data["status_text"] = data["status"].map(status_text)
+    return data
+
+
+def _breaks_layer(breaks: Sequence[tuple[int, str]], height: float, scale: float) -> alt.LayerChart:
+    """A dotted rule per break year, labelled upwards from the bottom of the plot along the rule.
+
+    Vertical labels never collide with each other, and the bottom of a zero-based axis is where the
+    lines are least likely to run.
+    """
+    data = pd.DataFrame(breaks, columns=["year", "label"])
+    base = alt.Chart(data).encode(x=alt.X("year:Q", axis=_YEAR_AXIS))
+    rule = base.mark_rule(color=MUTED_TEXT, strokeDash=[3, 3], strokeWidth=1 * scale)
+    text = base.mark_text(
+        angle=270,
+        align="left",
+        baseline="bottom",
+        dx=6 * scale,
+        dy=-3 * scale,
+        fontSize=font_size("mark", scale),
+        color=MUTED_TEXT,
+    ).encode(y=alt.value(height), text="label:N")
+    return rule + text
+
+
+def time_series(
+    df: pd.DataFrame,
+    indicator: IndicatorLike,
+    breaks: Sequence[tuple[int, str]] = (),
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """Lines and points per region over the years, the region thick in the highlight colour.
+
+    `breaks` are (year, label) pairs such as (2020, "G9-Rückkehr: kein Abiturjahrgang"); each gets a rule,
+    because a jump at a break is a change of definition, not of schools.
+    """
+    data = _prepared(df, indicator.unit)
+    entries = sorted(set(zip(data["legend"], data["role"], strict=True)), key=lambda e: (ROLES.index(e[1]), e[0]))
+    labels = [label for label, _ in entries]
+    legend = alt.Legend(
+        title=None,
+        orient="bottom",
+        symbolType="stroke",
+        symbolStrokeWidth=2.5 * scale,
+        symbolSize=400 * scale,
+    )
+    colour = alt.Color(
+        "legend:N",
+        scale=alt.Scale(domain=labels, range=[ROLE_COLOUR[role] for _, role in entries]),
+        legend=legend,
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("year:Q", axis=_YEAR_AXIS, scale=alt.Scale(zero=False, nice=False)),
+        y=alt.Y("value:Q", title=indicator.unit),
+        color=colour,
+        detail="region_code:N",
+    )
+    lines = base.mark_line(invalid=_INVALID).encode(
+        strokeDash=alt.StrokeDash(
+            "legend:N",
+            scale=alt.Scale(domain=labels, range=[ROLE_DASH[role] for _, role in entries]),
+            legend=legend,
+        ),
+        strokeWidth=alt.StrokeWidth(
+            "legend:N",
+            scale=alt.Scale(domain=labels, range=[ROLE_WIDTH[role] * scale for _, role in entries]),
+            legend=None,
+        ),
+    )
+    points = base.mark_circle(invalid=_INVALID, opacity=1).encode(
+        size=alt.condition(alt.datum.role == "region", alt.value(60 * scale**2), alt.value(22 * scale**2)),
+        tooltip=[
+            alt.Tooltip("region_name:N", title="Region"),
+            alt.Tooltip("year:Q", title="Jahr", format="d"),
+            alt.Tooltip("value_text:N", title="Wert"),
+            alt.Tooltip("counts_text:N", title="Zähler/Nenner"),
+            alt.Tooltip("status_text:N", title="Status"),
+        ],
+    )
+    height = 320 * scale
+    layers = [lines, points]
+    if breaks:
+        layers.insert(0, _breaks_layer(breaks, height, scale))
+    chart = alt.layer(*layers).properties(width=620 * scale, height=height)
+    return finish(chart, indicator.title, indicator.source, scale)
+
+
+def sparkline(df: pd.DataFrame) -> alt.LayerChart:
+    """A tiny line of the region's values for a tile: no axes, no text, the latest value as a dot.
+
+    Only the region's rows are drawn (role "region", or the highlight code when there is no role); a
+    year without a value leaves a gap, as in the full chart.
+    """
+    data = with_roles(df)
+    data = data[data["role"] == "region"].sort_values("year")
+    scales = {
+        "x": alt.X("year:Q", axis=None, scale=alt.Scale(zero=False, nice=False)),
+        "y": alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
+    }
+    line = alt.Chart(data).mark_line(color=HIGHLIGHT, strokeWidth=2, invalid=_INVALID).encode(**scales)
+    latest = data.dropna(subset=["value"]).tail(1)
+    dot = alt.Chart(latest).mark_circle(color=HIGHLIGHT, size=30, opacity=1).encode(**scales)
+    return (
+        alt.layer(line, dot)
+        .properties(width=140, height=36)
+        .configure(view={"stroke": None}, padding=2, background="transparent")
+    )

@@ -1,0 +1,127 @@
+"""Bildungsmonitor command line: build, import, status, export, indicator.
+
+Run as `.venv/bin/python cli.py COMMAND …`. The interface is documented in README.md and kept
+stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes: 0 success,
+1 a file or value was refused (message in German on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from store.build import Outcome, build, import_files, is_stale
+from store.connection import DEFAULT_DB, connect_read_only
+from store.queries import export_rows, import_history
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FileNotFoundError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cli.py", description="Bildungsmonitor Landkreis Cloppenburg")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    cmd = commands.add_parser("build", help="Datenbestand aus data/raw (und data/imports) neu aufbauen")
+    cmd.add_argument("--if-stale", action="store_true", help="nur, wenn der Bestand fehlt oder veraltet ist")
+    cmd.set_defaults(run=_build)
+
+    cmd = commands.add_parser("import", help="Dateien in den Datenbestand importieren")
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.set_defaults(run=_import)
+
+    cmd = commands.add_parser("status", help="importierte Dateien mit Herkunft anzeigen")
+    cmd.set_defaults(run=_status)
+
+    cmd = commands.add_parser("export", help="Werte als CSV (tidy) ausgeben")
+    cmd.add_argument("--region", help="Regionalschlüssel, z. B. 03453")
+    cmd.add_argument("--table", help="Tabellencode, z. B. 21111-02-06-4")
+    cmd.add_argument("--format", choices=["csv"], default="csv")
+    cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
+    cmd.set_defaults(run=_export)
+
+    for sub in commands.choices.values():
+        sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"Datenbestand (Standard: {DEFAULT_DB})")
+    return parser
+
+
+def _progress(number: int, total: int, outcome: Outcome) -> None:
+    prefix = f"[{number:>{len(str(total))}}/{total}] {outcome.path.name}"
+    if outcome.error:
+        line = f" (Zeile {outcome.error.zeile})" if outcome.error.zeile else ""
+        print(f"{prefix}: FEHLER – {outcome.error.meldung}{line}", file=sys.stderr, flush=True)
+        return
+    result = outcome.result
+    if result.unchanged:
+        text = f"unverändert, Tabelle {result.table_code} mit dieser Datei bereits importiert"
+    else:
+        text = f"{_de_int(result.rows)} Werte, Tabelle {result.table_code}"
+        if result.replaced:
+            text += f", {_de_int(result.replaced)} ältere Werte ersetzt"
+        if result.kept_newer:
+            text += f", {_de_int(result.kept_newer)} Werte nicht übernommen (Bestand ist neuer)"
+    seconds = f"{outcome.seconds:.1f}".replace(".", ",")
+    print(f"{prefix}: {text} ({seconds} s)", file=sys.stderr, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    if args.if_stale and not is_stale(args.db):
+        print(f"Datenbestand {args.db} ist aktuell.", file=sys.stderr)
+        return 0
+    print(f"Baue Datenbestand {args.db} …", file=sys.stderr, flush=True)
+    try:
+        build(args.db, _progress)
+    except Exception as error:  # noqa: BLE001 – any failure leaves the old store untouched
+        print(f"Aufbau abgebrochen, der bisherige Bestand bleibt unverändert: {error}", file=sys.stderr)
+        return 1
+    print("Fertig.", file=sys.stderr)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    if not args.db.exists():
+        print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
+        return 1
+    outcomes = import_files(args.db, args.files, _progress)
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        print(
+            f"{len(failed)} von {len(outcomes)} Dateien abgewiesen; sie haben nichts verändert.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    con = connect_read_only(args.db)
+    history = import_history(con)
+    con.close()
+    history.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    con = connect_read_only(args.db)
+    rows = export_rows(con, region=args.region, table=args.table)
+    con.close()
+    if rows.empty:
+        print("Keine Werte für diese Auswahl.", file=sys.stderr)
+        return 1
+    rows.to_csv(args.output if args.output else sys.stdout, index=False)
+    return 0
+
+
+def _de_int(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""School leavers of general schools by qualification (tables 21111-02-06-4 and 21111-02-06-4-B).
+
+The labels changed with the 2024 export ("ohne Hauptschulabschluss" → "ohne Ersten
+Schulabschluss", …); the importer keeps them as printed and this module maps both sets onto one
+vocabulary. The 2024 "-B" table has no Land and Bund rows, so Niedersachsen is summed from its
+Kreise when — and only when — all of them are present.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from indicators.ratio import difference, finish, ratio
+from indicators.selection import KEY, NUMERIC, labels
+
+TABLES = ("21111-02-06-4", "21111-02-06-4-B")
+
+# Printed label → our qualification key. Old (to 2023) and new (2024) labels.
+QUALIFICATIONS = {
+    "Insgesamt": "insgesamt",
+    "ohne Hauptschulabschluss": "ohne",
+    "ohne Ersten Schulabschluss": "ohne",
+    "mit Hauptschulabschluss": "hsa",
+    "mit Erstem Schulabschluss": "hsa",
+    "mit Mittlerem Abschluss": "msa",
+    "mit Mittlerem Schulabschluss": "msa",
+    "dar. schulischer Teil der Fachhochschulreife": "fhr_teil",
+    "mit Fachhochschulreife": "fhr",
+    "mit allgemeiner Hochschulreife": "ahr",
+    "mit Allgemeiner und fachgebundener Hochschulreife": "ahr",
+}
+
+# German names of the categories in the distribution; fhr_teil is a "darunter" position.
+CATEGORY_NAMES = {
+    "ohne": "ohne Hauptschulabschluss / Ersten Schulabschluss",
+    "hsa": "mit Hauptschulabschluss / Erstem Schulabschluss",
+    "msa": "mit Mittlerem Abschluss",
+    "fhr": "mit Fachhochschulreife",
+    "ahr": "mit allgemeiner Hochschulreife",
+    "fhr_teil": "darunter: schulischer Teil der Fachhochschulreife (nicht additiv)",
+}
+
+NIEDERSACHSEN = "03"
+NI_KREISE = 45  # Kreise und kreisfreie Städte of Niedersachsen since 2016 (Göttingen/Osterode merged)
+LAND_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"
+
+
+def leavers(obs: pd.DataFrame) -> pd.DataFrame:
+    """Counts per region, year, qualification and sex (insgesamt, weiblich, maennlich)."""
+    rows = obs[obs["table_code"].isin(TABLES)].copy()
+    parts = labels(rows["dimensions"])
+    rows["qualification"] = parts.str[-2].map(QUALIFICATIONS)
+    rows["sex"] = parts.str[-1].map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
+    rows = rows.dropna(subset=["qualification", "sex"])
+    frame = rows[KEY + ["historic", "qualification", "sex", "value", "status"]]
+    frame = pd.concat([frame, _land_from_kreise(frame)], ignore_index=True)
+    return pd.concat([frame, _men(frame)], ignore_index=True)
+
+
+def _land_from_kreise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Niedersachsen for years where the source lists all its Kreise but not the Land itself."""
+    has_land = set(frame.loc[frame["region_code"] == NIEDERSACHSEN, "year"])
+    kreise = frame[
+        (frame["level"] == "kreis") & frame["region_code"].str.startswith(NIEDERSACHSEN) & ~frame["historic"]
+    ]
+    sums = []
+    for year, rows in kreise.groupby("year"):
+        if year in has_land or rows["region_code"].nunique() != NI_KREISE:
+            continue
+        for (qualification, sex), cells in rows.groupby(["qualification", "sex"]):
+            numeric = cells["status"].isin(NUMERIC).all()
+            flag = next((s for s in cells["status"] if s not in NUMERIC), "ok")
+            sums.append(
+                {
+                    "region_code": NIEDERSACHSEN,
+                    "region_name": "Niedersachsen",
+                    "level": "land",
+                    "year": year,
+                    "historic": False,
+                    "qualification": qualification,
+                    "sex": sex,
+                    "value": cells["value"].sum() if numeric else float("nan"),
+                    "status": flag,
+                    "note": LAND_NOTE,
+                }
+            )
+    return pd.DataFrame(sums)
+
+
+def _men(frame: pd.DataFrame) -> pd.DataFrame:
+    """Boys = all − girls; the source prints only Insgesamt and weiblich."""
+    index = KEY + ["qualification"]
+    wide = frame.set_index(index + ["sex"])[["value", "status"]].unstack("sex")
+    if ("value", "weiblich") not in wide or ("value", "insgesamt") not in wide:
+        return frame.iloc[0:0]
+    all_status, girls_status = wide[("status", "insgesamt")], wide[("status", "weiblich")]
+    both_numeric = all_status.isin(NUMERIC) & girls_status.isin(NUMERIC)
+    men = pd.DataFrame(
+        {
+            "value": (wide[("value", "insgesamt")] - wide[("value", "weiblich")]).where(both_numeric),
+            "status": all_status.where(~all_status.isin(NUMERIC), girls_status).where(~both_numeric, "ok"),
+        }
+    ).reset_index()
+    men["sex"] = "maennlich"
+    men["historic"] = False
+    return men.dropna(subset=["status"])
+
+
+def _share(obs: pd.DataFrame, qualification: str, sex: str) -> pd.DataFrame:
+    frame = leavers(obs)
+    part = frame[(frame["qualification"] == qualification) & (frame["sex"] == sex)]
+    whole = frame[(frame["qualification"] == "insgesamt") & (frame["sex"] == sex)]
+    num = part[KEY + ["value", "status"] + (["note"] if "note" in part else [])]
+    num = num.rename(columns={"value": "num", "status": "num_status"})
+    den = whole[KEY + ["value", "status"]].rename(columns={"value": "den", "status": "den_status"})
+    return ratio(num, den)
+
+
+def ohne_abschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
+    return finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+
+
+def ohne_abschluss_anteil_weiblich(obs: pd.DataFrame) -> pd.DataFrame:
+    return finish(_share(obs, "ohne", "weiblich"), "ohne_abschluss_anteil_weiblich")
+
+
+def ohne_abschluss_anteil_maennlich(obs: pd.DataFrame) -> pd.DataFrame:
+    return finish(_share(obs, "ohne", "maennlich"), "ohne_abschluss_anteil_maennlich")
+
+
+def ohne_abschluss_geschlechterdifferenz(obs: pd.DataFrame) -> pd.DataFrame:
+    """Boys' minus girls' share, in percentage points (positive: boys leave more often without)."""
+    gap = difference(_share(obs, "ohne", "maennlich"), _share(obs, "ohne", "weiblich"))
+    return finish(gap, "ohne_abschluss_geschlechterdifferenz")
+
+
+def abschlussarten_verteilung(obs: pd.DataFrame) -> pd.DataFrame:
+    """Share of each qualification among all leavers; the "darunter" position is kept but marked."""
+    parts = [
+        finish(_share(obs, qualification, "insgesamt"), "abschlussarten_verteilung", name)
+        for qualification, name in CATEGORY_NAMES.items()
+    ]
+    return pd.concat(parts, ignore_index=True)

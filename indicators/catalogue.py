@@ -1,0 +1,391 @@
+"""The catalogue: every indicator of Bildungsmonitor, declared once.
+
+Pages, exports, the CLI and docs/indikatoren.md read these declarations; nothing else defines a
+title, a unit or a formula.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
+from indicators.model import Break, Direction, Indicator, SourceTable
+from indicators.published import inkar
+from indicators.suppression import DEFAULT_THRESHOLD, suppress
+
+HIGHER = Direction.HIGHER_IS_BETTER
+LOWER = Direction.LOWER_IS_BETTER
+NEUTRAL = Direction.NEUTRAL
+
+# DKBM Handlungsfelder, in the order the Beirat discusses them.
+ABSCHLUESSE = "Schulabschlüsse"
+UEBERGANG = "Übergang Schule – Beruf"
+ARBEITSMARKT = "Jugendarbeitslosigkeit"
+FRAUEN = "Frauenerwerbstätigkeit"
+FRUEHE_BILDUNG = "Frühe Bildung"
+BEVOELKERUNG = "Bevölkerung und soziale Lage"
+SCHULE_LOKAL = "Eigene Daten der Schulen"
+HANDLUNGSFELDER = (ABSCHLUESSE, UEBERGANG, ARBEITSMARKT, FRAUEN, FRUEHE_BILDUNG, BEVOELKERUNG, SCHULE_LOKAL)
+
+SRC_RS = "Statistische Ämter des Bundes und der Länder, Regionalstatistik"
+SRC_INKAR = "INKAR, BBSR Bonn"
+KREIS_UP = ("kreis", "land", "bund")
+
+LEAVERS = (
+    SourceTable("21111-02-06-4", "Absolventen/Abgänger allgemeinbildender Schulen nach Abschluss, 1995–2015 und 2023"),
+    SourceTable("21111-02-06-4-B", "dieselbe Tabelle mit neuen Bezeichnungen, 2024 (nur Kreise)"),
+)
+LEAVER_BREAKS = (
+    Break(2020, "G9-Rückkehr in NI: kein Abiturjahrgang"),
+    Break(2024, "neue Bezeichnung: ohne Ersten Schulabschluss"),
+)
+POPULATION = (
+    SourceTable("12411-02-03-4", "Bevölkerung nach Altersgruppen, Kreise (31.12.)"),
+    SourceTable("12411-02-03-5", "Bevölkerung nach Altersgruppen, Gemeinden (31.12.)"),
+)
+
+
+def _ohne(key: str, group: str, compute) -> Indicator:
+    """The share without qualification for one sex; the three variants differ only in the group."""
+    return Indicator(
+        key=key,
+        title=f"Abgänge ohne Hauptschulabschluss{group}",
+        definition=(
+            f"Anteil der Abgängerinnen und Abgänger allgemeinbildender Schulen{group} ohne "
+            "Hauptschulabschluss (ab 2024: ohne Ersten Schulabschluss) an allen Absolvierenden und "
+            "Abgehenden des Schuljahres."
+        ),
+        numerator=f"Abgänge ohne Hauptschulabschluss / ohne Ersten Schulabschluss{group}",
+        denominator=f"Absolvierende und Abgehende insgesamt{group}",
+        unit="%",
+        direction=LOWER,
+        handlungsfeld=ABSCHLUESSE,
+        tables=LEAVERS,
+        levels=KREIS_UP,
+        compute=compute,
+        breaks=LEAVER_BREAKS,
+        source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+    )
+
+
+def _inkar(key, title, definition, numerator, denominator, unit, direction, field, table, kuerzel, levels):
+    return Indicator(
+        key=key,
+        title=title,
+        definition=definition,
+        numerator=numerator,
+        denominator=denominator,
+        unit=unit,
+        direction=direction,
+        handlungsfeld=field,
+        tables=(SourceTable(f"INKAR {table}", f"Spalte {kuerzel}, wie von INKAR veröffentlicht"),),
+        levels=levels,
+        compute=inkar(f"INKAR {table}", kuerzel, key),
+        source=f"{SRC_INKAR}, Indikator {kuerzel}",
+    )
+
+
+CATALOGUE: dict[str, Indicator] = {
+    ind.key: ind
+    for ind in (
+        _ohne("ohne_abschluss_anteil", "", abschluesse.ohne_abschluss_anteil),
+        _ohne("ohne_abschluss_anteil_weiblich", " (Mädchen)", abschluesse.ohne_abschluss_anteil_weiblich),
+        _ohne("ohne_abschluss_anteil_maennlich", " (Jungen)", abschluesse.ohne_abschluss_anteil_maennlich),
+        Indicator(
+            key="ohne_abschluss_geschlechterdifferenz",
+            title="Abgänge ohne Abschluss: Abstand Jungen – Mädchen",
+            definition=(
+                "Anteil der Jungen ohne Hauptschulabschluss / Ersten Schulabschluss minus Anteil der "
+                "Mädchen, in Prozentpunkten. Positiv: Jungen verlassen die Schule häufiger ohne Abschluss."
+            ),
+            numerator="Anteil Jungen ohne Abschluss (%)",
+            denominator="Anteil Mädchen ohne Abschluss (%) wird abgezogen",
+            unit="Pp.",
+            direction=LOWER,
+            handlungsfeld=ABSCHLUESSE,
+            tables=LEAVERS,
+            levels=KREIS_UP,
+            compute=abschluesse.ohne_abschluss_geschlechterdifferenz,
+            breaks=LEAVER_BREAKS,
+            source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+        ),
+        _inkar(
+            "ohne_abschluss_anteil_inkar",
+            "Abgänge ohne Hauptschulabschluss (INKAR)",
+            "Anteil der Schulabgänger ohne Hauptschulabschluss an allen Schulabgängern, wie vom BBSR in "
+            "INKAR veröffentlicht; schließt die Jahre 2016–2022 der Rohdaten-Reihe.",
+            "Schulabgänger ohne Hauptschulabschluss",
+            "Schulabgänger insgesamt",
+            "%",
+            LOWER,
+            ABSCHLUESSE,
+            "bildung",
+            "a_schul_oA",
+            KREIS_UP,
+        ),
+        Indicator(
+            key="abschlussarten_verteilung",
+            title="Abschlüsse der Schulabgänge",
+            definition=(
+                "Anteile der Abschlussarten an allen Absolvierenden und Abgehenden allgemeinbildender "
+                "Schulen. Der schulische Teil der Fachhochschulreife ist eine Darunter-Position und wird "
+                "nicht zu 100 % addiert."
+            ),
+            numerator="Abgänge mit der jeweiligen Abschlussart",
+            denominator="Absolvierende und Abgehende insgesamt",
+            unit="%",
+            direction=NEUTRAL,
+            handlungsfeld=ABSCHLUESSE,
+            tables=LEAVERS,
+            levels=KREIS_UP,
+            compute=abschluesse.abschlussarten_verteilung,
+            breaks=LEAVER_BREAKS,
+            source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+        ),
+        Indicator(
+            key="foerderschulquote",
+            title="Förderschulquote",
+            definition="Anteil der Schülerinnen und Schüler an Förderschulen an allen Schülerinnen und "
+            "Schülern allgemeinbildender Schulen (Stichtag Schuljahresbeginn).",
+            numerator="Schülerinnen und Schüler an Sonderschulen/Förderschulen",
+            denominator="Schülerinnen und Schüler an allgemeinbildenden Schulen insgesamt",
+            unit="%",
+            direction=NEUTRAL,
+            handlungsfeld=ABSCHLUESSE,
+            tables=(SourceTable("21111-01-03-4", "Schüler nach Schularten, 2015 und 2023"),),
+            levels=KREIS_UP,
+            compute=schulen.foerderschulquote,
+            source=SRC_RS + ", Tabelle 21111-01-03-4",
+        ),
+        Indicator(
+            key="schueler_nach_schulart",
+            title="Schülerinnen und Schüler nach Schulart",
+            definition="Anteil jeder Schulart an allen Schülerinnen und Schülern allgemeinbildender Schulen.",
+            numerator="Schülerinnen und Schüler der Schulart",
+            denominator="Schülerinnen und Schüler an allgemeinbildenden Schulen insgesamt",
+            unit="%",
+            direction=NEUTRAL,
+            handlungsfeld=ABSCHLUESSE,
+            tables=(SourceTable("21111-01-03-4", "Schüler nach Schularten, 2015 und 2023"),),
+            levels=KREIS_UP,
+            compute=schulen.schueler_nach_schulart,
+            source=SRC_RS + ", Tabelle 21111-01-03-4",
+        ),
+        Indicator(
+            key="uebergangsbereich_anteil",
+            title="Übergangsbereich (Näherung)",
+            definition=(
+                "Näherungswert, kein amtlicher Indikator: Schülerinnen und Schüler an Berufsschulen ohne "
+                "Ausbildungsvertrag und an Berufsfachschulen, in % aller Schülerinnen und Schüler an "
+                "Berufsschulen und Berufsfachschulen. Berufsfachschulen umfassen auch vollqualifizierende "
+                "Bildungsgänge; BVJ/BGJ sind in der Tabelle nicht getrennt ausgewiesen."
+            ),
+            numerator="Berufsschulen (Schüler ohne Ausbildungsvertrag) + Berufsfachschulen",
+            denominator="Berufsschulen + Berufsfachschulen",
+            unit="%",
+            direction=LOWER,
+            handlungsfeld=UEBERGANG,
+            tables=(SourceTable("21121-01-05-4", "Schüler an beruflichen Schulen nach Schulart, 2015"),),
+            levels=KREIS_UP,
+            compute=schulen.uebergangsbereich_anteil,
+            source=SRC_RS + ", Tabelle 21121-01-05-4",
+        ),
+        _inkar(
+            "ausbildungsplaetze_je_100",
+            "Ausbildungsplätze je 100 Nachfragende",
+            "Betriebliche Ausbildungsplätze (neue Verträge + unbesetzte Stellen) je 100 Nachfragende "
+            "(neue Verträge + unversorgte Bewerber), wie vom BBSR in INKAR veröffentlicht.",
+            "neu abgeschlossene Ausbildungsverträge + unbesetzte Ausbildungsstellen",
+            "neu abgeschlossene Verträge + unversorgte Bewerberinnen und Bewerber",
+            "je 100",
+            HIGHER,
+            UEBERGANG,
+            "bildung",
+            "q_auspl",
+            KREIS_UP,
+        ),
+        Indicator(
+            key="jugendarbeitslosenquote",
+            title="Jugendarbeitslosenquote (15 bis unter 25 Jahre)",
+            definition="Arbeitslose von 15 bis unter 25 Jahren in % aller zivilen Erwerbspersonen dieses "
+            "Alters, Jahresdurchschnitt, wie von der Bundesagentur für Arbeit veröffentlicht.",
+            numerator="Arbeitslose 15 bis unter 25 Jahre (Jahresdurchschnitt)",
+            denominator="zivile Erwerbspersonen 15 bis unter 25 Jahre (von der BA berechnet)",
+            unit="%",
+            direction=LOWER,
+            handlungsfeld=ARBEITSMARKT,
+            tables=(SourceTable("13211-02-05-4", "Arbeitslose und Arbeitslosenquoten, 2001–2016 und 2025"),),
+            levels=KREIS_UP,
+            compute=arbeitsmarkt.jugendarbeitslosenquote,
+            source=SRC_RS + ", Tabelle 13211-02-05-4 (Quelle: Statistik der Bundesagentur für Arbeit)",
+        ),
+        Indicator(
+            key="jugendarbeitslose_je_100",
+            title="Junge Arbeitslose je 100 Einwohner (15 bis unter 25)",
+            definition=(
+                "Arbeitslose von 15 bis unter 25 Jahren (Jahresdurchschnitt) je 100 Einwohnerinnen und "
+                "Einwohner dieses Alters am 31.12. des Vorjahres. Ersatzgröße für Gemeinden, für die es "
+                "keine Arbeitslosenquote gibt."
+            ),
+            numerator="Arbeitslose 15 bis unter 25 Jahre (Jahresdurchschnitt)",
+            denominator="Bevölkerung 15 bis unter 25 Jahre am 31.12. des Vorjahres",
+            unit="je 100",
+            direction=LOWER,
+            handlungsfeld=ARBEITSMARKT,
+            tables=(
+                SourceTable("13211-02-05-4", "Arbeitslose 15 bis unter 25, Kreise"),
+                SourceTable("13211-01-03-5", "Arbeitslose 15 bis unter 25, Gemeinden, 2016"),
+                *POPULATION,
+            ),
+            levels=("gemeinde", "kreis", "land", "bund"),
+            compute=arbeitsmarkt.jugendarbeitslose_je_100,
+            source=SRC_RS + ", Tabellen 13211-02-05-4, 13211-01-03-5, 12411-02-03-4/-5",
+        ),
+        *(
+            Indicator(
+                key=f"beschaeftigungsquote_{suffix}",
+                title=f"Beschäftigungsquote {who}",
+                definition=(
+                    f"Sozialversicherungspflichtig beschäftigte {who} am Wohnort (30.06.) je 100 {who} "
+                    "von 15 bis unter 65 Jahren (31.12. desselben Jahres)."
+                ),
+                numerator=f"SV-Beschäftigte {who} am Wohnort, 30.06.",
+                denominator=f"{who} von 15 bis unter 65 Jahren, 31.12.",
+                unit="%",
+                direction=HIGHER,
+                handlungsfeld=FRAUEN,
+                tables=(
+                    SourceTable("13111-02-02-4", "SV-Beschäftigte am Wohnort, Kreise (CSV 2012–2015, xlsx 2008–2019)"),
+                    SourceTable("13111-02-02-5", "SV-Beschäftigte am Wohnort, Gemeinden, 2015"),
+                    *POPULATION,
+                ),
+                levels=("gemeinde", "kreis", "land", "bund"),
+                compute=compute,
+                source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
+            )
+            for suffix, who, compute in (
+                ("frauen", "Frauen", arbeitsmarkt.beschaeftigungsquote_frauen),
+                ("maenner", "Männer", arbeitsmarkt.beschaeftigungsquote_maenner),
+            )
+        ),
+        Indicator(
+            key="beschaeftigungsquote_differenz",
+            title="Beschäftigungsquote: Abstand Männer – Frauen",
+            definition="Beschäftigungsquote der Männer minus Beschäftigungsquote der Frauen, in "
+            "Prozentpunkten. Je größer, desto weiter liegt die Frauenerwerbstätigkeit zurück.",
+            numerator="Beschäftigungsquote Männer (%)",
+            denominator="Beschäftigungsquote Frauen (%) wird abgezogen",
+            unit="Pp.",
+            direction=LOWER,
+            handlungsfeld=FRAUEN,
+            tables=(
+                SourceTable("13111-02-02-4", "SV-Beschäftigte am Wohnort, Kreise"),
+                SourceTable("13111-02-02-5", "SV-Beschäftigte am Wohnort, Gemeinden, 2015"),
+                *POPULATION,
+            ),
+            levels=("gemeinde", "kreis", "land", "bund"),
+            compute=arbeitsmarkt.beschaeftigungsquote_differenz,
+            source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
+        ),
+        _inkar(
+            "betreuungsquote_u3",
+            "Betreuungsquote unter 3-Jährige",
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie vom BBSR "
+            "in INKAR veröffentlicht (ohne Kindertagespflege).",
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen",
+            "Kinder unter 3 Jahren",
+            "%",
+            HIGHER,
+            FRUEHE_BILDUNG,
+            "kinderbetreuung",
+            "a_betr0003_bev0003",
+            KREIS_UP,
+        ),
+        _inkar(
+            "betreuungsquote_3_6",
+            "Betreuungsquote 3- bis unter 6-Jährige",
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie "
+            "vom BBSR in INKAR veröffentlicht.",
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen",
+            "Kinder von 3 bis unter 6 Jahren",
+            "%",
+            HIGHER,
+            FRUEHE_BILDUNG,
+            "kinderbetreuung",
+            "a_betr0306_bev0306",
+            KREIS_UP,
+        ),
+        Indicator(
+            key="bevoelkerung_bildungsalter",
+            title="Bevölkerung im Bildungsalter",
+            definition="Einwohnerinnen und Einwohner nach bildungsrelevanten Altersgruppen am 31.12.",
+            numerator="Bevölkerung der Altersgruppe",
+            denominator=None,
+            unit="Anzahl",
+            direction=NEUTRAL,
+            handlungsfeld=BEVOELKERUNG,
+            tables=POPULATION,
+            levels=("gemeinde", "kreis", "land", "bund"),
+            compute=bevoelkerung.bevoelkerung_bildungsalter,
+            source=SRC_RS + ", Tabellen 12411-02-03-4 und 12411-02-03-5",
+        ),
+        _inkar(
+            "sgb2_quote_u15",
+            "Kinder unter 15 in SGB-II-Bedarfsgemeinschaften",
+            "Nicht erwerbsfähige SGB-II-Leistungsberechtigte unter 15 Jahren je 100 Einwohner unter 15 "
+            "Jahren (Kinderarmut), wie vom BBSR in INKAR veröffentlicht.",
+            "nicht erwerbsfähige Leistungsberechtigte unter 15 Jahren",
+            "Einwohner unter 15 Jahren",
+            "je 100",
+            LOWER,
+            BEVOELKERUNG,
+            "sozialleistungen",
+            "q_newfBGu15_bev",
+            ("gemeinde", "kreis", "land", "bund"),
+        ),
+        Indicator(
+            key="ohne_abschluss_schule",
+            title="Abgänge ohne Abschluss je Schule (eigene Daten)",
+            definition="Anteil der Abgängerinnen und Abgänger ohne Ersten Schulabschluss an allen Abgängen "
+            "der Schule bzw. Gemeinde, aus den eigenen Erhebungen des Bildungsbüros. Kleine Fallzahlen "
+            "werden unterdrückt.",
+            numerator="abgaenge_ohne_abschluss",
+            denominator="abgaenge_insgesamt",
+            unit="%",
+            direction=LOWER,
+            handlungsfeld=SCHULE_LOKAL,
+            tables=(SourceTable("EIGENE Schuldaten", "Vorlage data/templates, Merkmale abgaenge_*"),),
+            levels=("schule", "gemeinde"),
+            compute=lokal.ohne_abschluss_schule,
+            source="Bildungsbüro Landkreis Cloppenburg, eigene Erhebung",
+        ),
+        Indicator(
+            key="absentismus_je_1000",
+            title="Verfahren wegen Schulabsentismus je 1.000 Schüler (eigene Daten)",
+            definition="Eingeleitete Verfahren wegen Schulabsentismus je 1.000 Schülerinnen und Schüler der "
+            "Schule bzw. Gemeinde, aus den eigenen Erhebungen des Bildungsbüros. Kleine Fallzahlen werden "
+            "unterdrückt.",
+            numerator="absentismus_verfahren",
+            denominator="schueler_insgesamt",
+            unit="je 1.000",
+            direction=LOWER,
+            handlungsfeld=SCHULE_LOKAL,
+            tables=(
+                SourceTable(
+                    "EIGENE Schuldaten",
+                    "Vorlage data/templates, Merkmale absentismus_verfahren, schueler_insgesamt",
+                ),
+            ),
+            levels=("schule", "gemeinde"),
+            compute=lokal.absentismus_je_1000,
+            source="Bildungsbüro Landkreis Cloppenburg, eigene Erhebung",
+        ),
+    )
+}
+
+
+def evaluate(key: str, obs: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """Compute indicator `key` from observations of its tables (see store.queries.observations).
+
+    Every result passes the small-count suppression, whatever its source, so no page can forget it.
+    """
+    return suppress(CATALOGUE[key].compute(obs), threshold)

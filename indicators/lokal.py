@@ -1,0 +1,38 @@
+"""The Bildungsbüro's own data from the template (table "EIGENE Schuldaten"), per school and Gemeinde.
+
+Dimensions are "merkmal | schule" for a school and the merkmal alone for a Gemeinde total. The school
+becomes the category of the result, so one Gemeinde and year form the group that secondary
+suppression protects: with the Gemeinde total shown, one hidden school could be recovered from it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from indicators.ratio import finish, ratio
+from indicators.selection import KEY, labels
+from indicators.suppression import suppress
+
+TABLE = "EIGENE Schuldaten"
+GEMEINDE_TOTAL = "Gemeinde insgesamt"
+
+
+def _counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
+    rows = obs[obs["table_code"] == TABLE].copy()
+    parts = labels(rows["dimensions"])
+    rows = rows[parts.str[0] == merkmal]
+    rows["category"] = parts.str[1].fillna(GEMEINDE_TOTAL)
+    out = rows[KEY + ["category", "value", "status"]]
+    return out.rename(columns={"value": name, "status": f"{name}_status"})
+
+
+def _per_school(obs: pd.DataFrame, part: str, whole: str, key: str, scale: float) -> pd.DataFrame:
+    frame = ratio(_counts(obs, part, "num"), _counts(obs, whole, "den"), scale)
+    return suppress(finish(frame, key), groups=["region_code", "year"])
+
+
+def ohne_abschluss_schule(obs: pd.DataFrame) -> pd.DataFrame:
+    return _per_school(obs, "abgaenge_ohne_abschluss", "abgaenge_insgesamt", "ohne_abschluss_schule", 100.0)
+
+
+def absentismus_je_1000(obs: pd.DataFrame) -> pd.DataFrame:
+    return _per_school(obs, "absentismus_verfahren", "schueler_insgesamt", "absentismus_je_1000", 1000.0)

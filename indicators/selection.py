@@ -1,0 +1,51 @@
+"""Picking values out of tidy observations by their dimension labels.
+
+The classic GENESIS export names a value by its column headers ("Schulabschluss | ohne
+Hauptschulabschluss | weiblich"); headings above differ between download years, the labels that
+matter stay at the end. So we select by the last labels of `dimensions`, never by the whole string.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Statuses that carry a number.
+NUMERIC = ("ok", "zero")
+
+KEY = ["region_code", "region_name", "level", "year"]
+
+
+def labels(dimensions: pd.Series) -> pd.Series:
+    return dimensions.str.split(" | ", regex=False)
+
+
+def pick(obs: pd.DataFrame, table: str | tuple[str, ...], *tail: str, first: str | None = None) -> pd.DataFrame:
+    """Rows of `table` whose dimension labels end with `tail` (and start with `first`, if given)."""
+    tables = (table,) if isinstance(table, str) else table
+    rows = obs[obs["table_code"].isin(tables)]
+    parts = labels(rows["dimensions"])
+    mask = parts.map(lambda p: len(p) >= len(tail) and tuple(p[len(p) - len(tail) :]) == tail)
+    if first is not None:
+        mask &= parts.map(lambda p: p[0] == first)
+    return rows[mask]
+
+
+def series(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    """One value per region and year, with its status, named `name` (and `name_status`).
+
+    When two rows exist for a region and year (e.g. two Stichtage in one year) the later period wins.
+    """
+    ordered = rows.sort_values("period").drop_duplicates(["region_code", "year"], keep="last")
+    out = ordered[KEY + ["value", "status"]].rename(columns={"value": name, "status": f"{name}_status"})
+    return out.reset_index(drop=True)
+
+
+def total(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Sum several rows per region and year (e.g. age groups); a secret part makes the sum secret."""
+    flagged = ~rows["status"].isin(NUMERIC)
+    sums = rows.groupby(KEY, as_index=False)["value"].sum().rename(columns={"value": name})
+    flags = rows[flagged].groupby(["region_code", "year"], as_index=False)["status"].first()
+    out = sums.merge(flags.rename(columns={"status": f"{name}_status"}), on=["region_code", "year"], how="left")
+    out.loc[out[f"{name}_status"].notna(), name] = float("nan")
+    out[f"{name}_status"] = out[f"{name}_status"].fillna("ok")
+    return out

@@ -1,0 +1,1 @@
+"""Everything that touches the DuckDB store: schema migrations, importers, loading and queries."""

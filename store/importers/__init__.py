@@ -1,0 +1,1 @@
+"""Importers, one per source format; store.importers.registry picks the right one for a file."""

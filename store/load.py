@@ -1,0 +1,160 @@
+"""Write one parsed file into the store: provenance record and values in a single transaction.
+
+Parsing is pure and lives in importers/; this is the only place that writes observations, so the
+rules for re-imports and newer downloads exist once:
+- the same file (same sha256 for the same table) again changes nothing;
+- a newer download of a table replaces the overlapping values, an older one never overwrites newer
+  values (compared by the file's Stand date), and every import stays in the history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from store.errors import ImportFehler
+from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
+from store.regions import upsert_regions
+
+IMPORTER_VERSION = "1"
+
+# Importers whose region names become the names shown on screen (the statistical offices' own
+# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack.
+NAME_AUTHORITIES = {"genesis_csv", "svb_xlsx", "bevoelkerung_long_csv"}
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one import did, for the progress line and the status command."""
+
+    file_name: str
+    table_code: str
+    import_id: int | None  # None when the identical file was imported before
+    rows: int
+    replaced: int
+    kept_newer: int
+
+    @property
+    def unchanged(self) -> bool:
+        return self.import_id is None
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_duplicates(parsed: ParsedTable, file_name: str) -> None:
+    """Two values for the same region, period and dimensions mean a broken or edited file."""
+    obs = parsed.observations
+    dup = obs[obs.duplicated(["region_code", "period", "dimensions"], keep=False)]
+    if not dup.empty:
+        first = dup.sort_values("line").iloc[0]
+        lines = ", ".join(str(n) for n in sorted(dup["line"].unique())[:5])
+        raise ImportFehler(
+            file_name,
+            f"doppelte Zeilen: Region {first.region_code}, Zeitraum {first.period} kommt mehrfach vor "
+            f"(Zeilen {lines}).",
+            int(first.line),
+        )
+
+
+def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) -> LoadResult:
+    """Load a parsed file in one transaction; on any error the store is left as it was."""
+    file_name = path.name
+    check_duplicates(parsed, file_name)
+    sha = sha256_of(path)
+    seen = con.execute(
+        "SELECT import_id FROM imports WHERE sha256 = ? AND table_code = ?", [sha, parsed.table_code]
+    ).fetchall()
+    rows = len(parsed.observations)
+    if seen:
+        return LoadResult(file_name, parsed.table_code, None, rows, 0, 0)
+
+    incoming = parsed.observations[OBSERVATION_COLUMNS].copy()
+    incoming["year"] = incoming["period"].str[:4].astype(int)
+    incoming["value"] = pd.to_numeric(incoming["value"], errors="raise").astype("float64")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        import_id = con.execute(
+            """
+            INSERT INTO imports (file_name, sha256, source, table_code, table_title, stand, licence,
+                                 importer, importer_version, imported_at, row_count, rows_replaced,
+                                 rows_kept_newer)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, 0, 0)
+            RETURNING import_id
+            """,
+            [
+                file_name,
+                sha,
+                parsed.source,
+                parsed.table_code,
+                parsed.table_title,
+                parsed.stand,
+                parsed.licence,
+                parsed.importer,
+                IMPORTER_VERSION,
+                rows,
+            ],
+        ).fetchall()[0][0]
+        con.register("incoming", incoming)
+        replaced = _delete_older_overlap(con, parsed, import_id)
+        con.execute(
+            """
+            INSERT INTO observations
+            SELECT ?, ?, i.region_code, i.region_name, i.period, i.year, i.dimensions, i.unit,
+                   i.value, i.status, i.raw_symbol
+            FROM incoming i
+            ANTI JOIN observations o
+              ON o.table_code = ? AND o.region_code = i.region_code AND o.period = i.period
+             AND o.dimensions = i.dimensions
+            """,
+            [import_id, parsed.table_code, parsed.table_code],
+        )
+        loaded = con.execute("SELECT count(*) FROM observations WHERE import_id = ?", [import_id]).fetchall()[0][0]
+        kept_newer = rows - loaded
+        con.execute(
+            "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
+            [replaced, kept_newer, import_id],
+        )
+        upsert_regions(con, incoming, rename=parsed.importer in NAME_AUTHORITIES)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("incoming")
+    return LoadResult(file_name, parsed.table_code, import_id, rows, replaced, kept_newer)
+
+
+def _delete_older_overlap(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, import_id: int) -> int:
+    """Delete stored values this file also has, where the stored file is not newer; return the count.
+
+    A file without a Stand date counts as older than any dated file, and among equals the later
+    import wins (a re-download of the same day replaces).
+    """
+    condition = """
+        FROM observations o
+        JOIN imports old ON old.import_id = o.import_id
+        SEMI JOIN incoming i
+          ON o.region_code = i.region_code AND o.period = i.period AND o.dimensions = i.dimensions
+        WHERE o.table_code = ?
+          AND coalesce(old.stand, DATE '0001-01-01')
+              <= coalesce((SELECT stand FROM imports WHERE import_id = ?), DATE '0001-01-01')
+    """
+    count = con.execute(f"SELECT count(*) {condition}", [parsed.table_code, import_id]).fetchall()[0][0]
+    if count:
+        con.execute(
+            f"""
+            DELETE FROM observations WHERE rowid IN (SELECT o.rowid {condition})
+            """,
+            [parsed.table_code, import_id],
+        )
+    return count

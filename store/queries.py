@@ -1,0 +1,86 @@
+"""Every read query of the dashboard, CLI and exports; all take parameters, none formats values in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+EXPORT_COLUMNS = [
+    "table_code",
+    "region_code",
+    "region_name",
+    "period",
+    "dimensions",
+    "value",
+    "status",
+    "unit",
+    "raw_symbol",
+    "file_name",
+    "stand",
+]
+
+
+def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All imports, newest first, with their provenance and how many values are still current."""
+    return con.execute(
+        """
+        SELECT i.import_id, i.file_name, i.source, i.table_code, i.table_title, i.stand, i.licence,
+               i.importer, i.importer_version, i.imported_at, i.sha256, i.row_count, i.rows_replaced,
+               i.rows_kept_newer, (SELECT count(*) FROM observations o WHERE o.import_id = i.import_id)
+               AS rows_current
+        FROM imports i ORDER BY i.import_id DESC
+        """
+    ).df()
+
+
+def export_rows(con: duckdb.DuckDBPyConnection, region: str | None = None, table: str | None = None) -> pd.DataFrame:
+    """Tidy observations with their source file, optionally for one region and/or one table."""
+    return con.execute(
+        """
+        SELECT o.table_code, o.region_code, o.region_name, o.period, o.dimensions, o.value, o.status,
+               o.unit, o.raw_symbol, i.file_name, i.stand
+        FROM observations o JOIN imports i USING (import_id)
+        WHERE (? IS NULL OR o.region_code = ?) AND (? IS NULL OR o.table_code = ?)
+        ORDER BY o.table_code, o.region_code, o.period, o.dimensions
+        """,
+        [region, region, table, table],
+    ).df()
+
+
+def observations(
+    con: duckdb.DuckDBPyConnection, table_codes: Sequence[str], gemeinden_of: str | None = None
+) -> pd.DataFrame:
+    """Observations of some tables, with the region's canonical name, level and import, for indicators.
+
+    gemeinden_of: keep Gemeinden (and Gemeindeverbände) only of this Kreis. The Gemeinde tables
+    cover all of Germany; the dashboard needs only Cloppenburg's 13, and indicators run much
+    faster without the other 11,000.
+    """
+    return con.execute(
+        """
+        SELECT o.table_code, o.region_code, r.name AS region_name, r.level, r.parent_code, r.historic,
+               o.period, o.year, o.dimensions, o.unit, o.value, o.status, o.raw_symbol, o.import_id
+        FROM observations o JOIN regions r USING (region_code)
+        WHERE list_contains(?, o.table_code)
+          AND (? IS NULL OR r.level NOT IN ('gemeinde', 'gemeindeverband') OR r.parent_code = ?)
+        """,
+        [list(table_codes), gemeinden_of, gemeinden_of],
+    ).df()
+
+
+def regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return con.execute("SELECT * FROM regions ORDER BY region_code").df()
+
+
+def table_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per stored table: code, title, years, number of values, newest Stand."""
+    return con.execute(
+        """
+        SELECT o.table_code, any_value(i.table_title) AS table_title, min(o.year) AS first_year,
+               max(o.year) AS last_year, count(*) AS values, max(i.stand) AS stand
+        FROM observations o JOIN imports i USING (import_id)
+        GROUP BY o.table_code ORDER BY o.table_code
+        """
+    ).df()

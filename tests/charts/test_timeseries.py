@@ -1,0 +1,89 @@
+"""The time series and the sparkline: highlight, reference lines, gaps and breaks."""
+
+from __future__ import annotations
+
+import json
+
+from charts.style import BUND, HIGHLIGHT, LAND
+from charts.timeseries import sparkline, time_series
+from tests.charts.specs import mark_type, rows_of, scale_map, units
+
+BREAKS = [(2020, "G9-Rückkehr: kein Abiturjahrgang"), (2024, "neue Abschlussbezeichnungen")]
+
+
+def _line(spec):
+    return next((u, d) for u, d in units(spec) if mark_type(u) == "line")
+
+
+def test_the_highlight_colour_belongs_to_cloppenburg_only(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa).to_dict()
+    unit, data = _line(spec)
+    colour_of = scale_map(unit["encoding"]["color"])
+    assert [label for label, colour in colour_of.items() if colour == HIGHLIGHT] == ["Cloppenburg"]
+    highlighted = {r["region_code"] for r in rows_of(spec, data) if r["legend"] == "Cloppenburg"}
+    assert highlighted == {"03453"}
+
+
+def test_land_and_bund_are_dashed_references(series, ohne_hsa):
+    unit, _ = _line(time_series(series, ohne_hsa).to_dict())
+    colour = scale_map(unit["encoding"]["color"])
+    dash = scale_map(unit["encoding"]["strokeDash"])
+    assert colour["Niedersachsen"] == LAND and colour["Deutschland"] == BUND
+    assert dash["Cloppenburg"] == [1, 0]
+    assert dash["Niedersachsen"] != [1, 0] and dash["Deutschland"] != [1, 0]
+    assert colour["Vergleichskreise"] not in (HIGHLIGHT, LAND, BUND)
+
+
+def test_a_secret_year_is_a_gap_not_a_zero(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa).to_dict()
+    unit, data = _line(spec)
+    secret = next(r for r in rows_of(spec, data) if r["region_code"] == "03453" and r["year"] == 2022)
+    assert secret["value"] is None
+    assert secret["value_text"] == "geheim"
+    for view, _ in units(spec):
+        if mark_type(view) in ("line", "circle"):
+            assert view["mark"]["invalid"].startswith("break-paths")  # "show" would draw null at 0
+    assert "invalid" not in spec["config"].get("scale", {})
+
+
+def test_tooltips_are_german(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa).to_dict()
+    point, data = next((u, d) for u, d in units(spec) if mark_type(u) == "circle")
+    titles = [t["title"] for t in point["encoding"]["tooltip"]]
+    assert titles == ["Region", "Jahr", "Wert", "Zähler/Nenner", "Status"]
+    clp_2023 = next(r for r in rows_of(spec, data) if r["region_code"] == "03453" and r["year"] == 2023)
+    assert clp_2023["value_text"] == "8,3 %"
+    assert clp_2023["counts_text"] == "163 von 1.967"
+
+
+def test_years_are_not_grouped_with_a_thousands_dot(series, ohne_hsa):
+    unit, _ = _line(time_series(series, ohne_hsa).to_dict())
+    assert unit["encoding"]["x"]["axis"]["format"] == "d"
+
+
+def test_each_data_break_gets_a_rule_and_a_label(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa, breaks=BREAKS).to_dict()
+    rule, data = next((u, d) for u, d in units(spec) if mark_type(u) == "rule")
+    assert [(r["year"], r["label"]) for r in rows_of(spec, data)] == BREAKS
+    assert any(mark_type(u) == "text" and u["encoding"]["text"]["field"] == "label" for u, _ in units(spec))
+
+
+def test_the_y_axis_is_titled_with_the_unit_and_the_chart_carries_title_and_source(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa).to_dict()
+    unit, _ = _line(spec)
+    assert unit["encoding"]["y"]["title"] == "%"
+    assert spec["title"]["text"] == ohne_hsa.title
+    assert spec["title"]["subtitle"] == [ohne_hsa.source]
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_the_spec_is_strict_json_for_the_browser(series, ohne_hsa):
+    json.dumps(time_series(series, ohne_hsa, breaks=BREAKS).to_dict(), allow_nan=False)
+
+
+def test_the_sparkline_draws_only_the_region_in_the_highlight_colour(series):
+    spec = sparkline(series).to_dict()
+    for unit, data in units(spec):
+        assert unit["mark"]["color"] == HIGHLIGHT
+        assert {r["region_code"] for r in rows_of(spec, data)} == {"03453"}
+        assert unit["encoding"]["x"]["axis"] is None and unit["encoding"]["y"]["axis"] is None

@@ -1,0 +1,110 @@
+"""Loading into the store: idempotent re-imports, newer downloads, rollback, and imports while reading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from store import load as load_module
+from store.connection import connect_read_only, writable_copy
+from store.importers import genesis_csv
+from store.load import load_table
+
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+NEWER = RAW / "regionalstatistik_1995_2016" / "21111-02-06-4.csv"  # Stand 24.02.2018, 1995–2015
+OLDER = RAW / "regionalstatistik_1995_2016" / "21111-02-06-4_00.csv"  # Stand 10.10.2017, 2014–2015
+SMALL = RAW / "regionalstatistik_2023_2025" / "82411-01-03-4.csv"  # 1,076 values, 2021
+
+
+def count(con, sql="SELECT count(*) FROM observations", params=None):
+    return con.execute(sql, params or []).fetchall()[0][0]
+
+
+def load(con, path):
+    return load_table(con, genesis_csv.parse(path), path)
+
+
+def test_importing_the_same_file_twice_changes_nothing(tmp_path):
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        first = load(con, SMALL)
+        second = load(con, SMALL)
+        assert (first.rows, first.unchanged) == (1076, False)
+        assert second.unchanged
+        assert count(con) == 1076
+        assert count(con, "SELECT count(*) FROM imports") == 1
+
+
+def test_newer_download_replaces_overlap_and_older_one_never_overwrites(tmp_path):
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        older = load(con, OLDER)
+        newer = load(con, NEWER)
+        # The older file has 14,728 values (2014–2015); the newer covers the same cells and more.
+        assert older.rows == 14728 and newer.replaced == 14728 and newer.kept_newer == 0
+        assert count(con) == newer.rows
+        history = con.execute("SELECT file_name FROM imports ORDER BY import_id").fetchall()
+        assert [h[0] for h in history] == [OLDER.name, NEWER.name]  # history kept
+    with writable_copy(tmp_path / "t.duckdb", fresh=True) as con:
+        load(con, NEWER)
+        again_older = load(con, OLDER)
+        assert (again_older.replaced, again_older.kept_newer) == (0, 14728)
+        # Cloppenburg 2015 still comes from the newer file.
+        source = con.execute(
+            """SELECT i.file_name FROM observations o JOIN imports i USING (import_id)
+               WHERE o.region_code = '03453' AND o.period = '2015' LIMIT 1"""
+        ).fetchall()[0][0]
+        assert source == NEWER.name
+
+
+def test_a_failure_inside_the_transaction_leaves_the_store_as_before(tmp_path, monkeypatch):
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        load(con, SMALL)
+
+        def broken(_con, _regions, rename):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(load_module, "upsert_regions", broken)
+        with pytest.raises(RuntimeError):
+            load(con, OLDER)
+        assert count(con) == 1076
+        assert count(con, "SELECT count(*) FROM imports") == 1
+
+
+def test_failed_writer_never_replaces_the_live_store(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with writable_copy(db, fresh=True) as con:
+        load(con, SMALL)
+    before = db.read_bytes()
+    with pytest.raises(RuntimeError), writable_copy(db) as con:
+        load(con, OLDER)
+        raise RuntimeError("crash after loading")
+    assert db.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_import_while_a_reader_holds_the_store_open(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with writable_copy(db, fresh=True) as con:
+        load(con, SMALL)
+    reader = connect_read_only(db)  # the running dashboard
+    with writable_copy(db) as con:
+        load(con, OLDER)
+    assert count(reader) == 1076  # the open reader keeps its snapshot …
+    reader.close()  # (in one process DuckDB shares an open database, so close before reopening)
+    fresh = duckdb.connect(str(db), read_only=True)
+    assert count(fresh) == 1076 + 14728  # … a reopened one sees the import
+    fresh.close()
+
+
+def test_regions_get_level_parent_and_historic_flag(tmp_path):
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        load(con, RAW / "regionalstatistik_2023_2025" / "21111-02-06-4.csv")
+        rows = dict(
+            (code, (name, level, parent, historic))
+            for code, name, level, parent, historic in con.execute("SELECT * FROM regions").fetchall()
+        )
+    assert rows["03453"] == ("Cloppenburg, Landkreis", "kreis", "03", False)
+    assert rows["03"][1:] == ("land", "DG", False)
+    assert rows["DG"][1] == "bund"
+    assert rows["03152"][3] is True  # Göttingen (alt), kept and marked historic
