@@ -9,6 +9,7 @@ Kreise when — and only when — all of them are present.
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import KEY, NUMERIC, labels
 

@@ -10,6 +10,7 @@ Population is counted on 31.12., the labour figures are annual averages (unemplo
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.bevoelkerung import AGES_15_25, AGES_15_65, population, shift_year
 from indicators.model import PUBLISHED
 from indicators.ratio import difference, finish, ratio

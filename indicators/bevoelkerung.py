@@ -9,6 +9,7 @@ column header ("weiblich | Altersgruppen (…) | unter 3 Jahre").
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.ratio import finish
 from indicators.selection import labels, total
 

@@ -7,6 +7,7 @@ title, a unit or a formula.
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
 from indicators.model import Break, Direction, Indicator, SourceTable
 from indicators.published import inkar

@@ -8,6 +8,7 @@ suppression protects: with the Gemeinde total shown, one hidden school could be 
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.ratio import finish, ratio
 from indicators.selection import KEY, labels
 from indicators.suppression import suppress

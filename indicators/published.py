@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
+
 from indicators.model import PUBLISHED
 from indicators.ratio import finish
 from indicators.selection import series

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
 from indicators.model import COMPUTED, MISSING, RESULT_COLUMNS
 from indicators.selection import KEY, NUMERIC
 

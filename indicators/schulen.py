@@ -7,6 +7,7 @@ The school type is the row dimension (first label); the pupil count is the colum
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.ratio import finish, ratio
 from indicators.selection import pick, total
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+
 from indicators.model import COMPUTED, SUPPRESSED
 
 DEFAULT_THRESHOLD = 3

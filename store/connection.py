@@ -20,7 +20,10 @@ import duckdb
 
 from store.migrations import migrate
 
-DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "bildungsmonitor.duckdb"
+# The store the dashboard and CLI use unless told otherwise; tests point BILDUNGSMONITOR_DB at theirs.
+DEFAULT_DB = Path(
+    os.environ.get("BILDUNGSMONITOR_DB", Path(__file__).resolve().parent.parent / "data" / "bildungsmonitor.duckdb")
+)
 
 
 def connect_read_only(db_path: Path) -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,69 @@
+"""Comparisons of a region with others: latest value, difference to Land and Bund, change, rank.
+
+All functions take a result frame of one indicator (indicators.model.RESULT_COLUMNS) and return
+plain numbers or small frames, so pages, the presentation and the CLI compare the same way.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators.model import Direction
+
+HAS_VALUE = ("computed", "published")
+
+
+def with_values(result: pd.DataFrame, category: str = "") -> pd.DataFrame:
+    """Rows that carry a number, for one category ("" for single-valued indicators)."""
+    return result[result["status"].isin(HAS_VALUE) & (result["category"] == category)]
+
+
+def latest(result: pd.DataFrame, region_code: str, category: str = "") -> pd.Series | None:
+    """The newest row with a value for the region, or None."""
+    rows = with_values(result, category)
+    rows = rows[rows["region_code"] == region_code]
+    return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def value_in(result: pd.DataFrame, region_code: str, year: int, category: str = "") -> float | None:
+    rows = with_values(result, category)
+    rows = rows[(rows["region_code"] == region_code) & (rows["year"] == year)]
+    return None if rows.empty else float(rows["value"].iloc[0])
+
+
+def difference_to(
+    result: pd.DataFrame, region_code: str, reference_code: str, year: int, category: str = ""
+) -> float | None:
+    """Region minus reference in the indicator's unit (percentage points for shares), same year."""
+    own, ref = value_in(result, region_code, year, category), value_in(result, reference_code, year, category)
+    return None if own is None or ref is None else own - ref
+
+
+def change(result: pd.DataFrame, region_code: str, year: int, years_back: int, category: str = "") -> float | None:
+    """Value in `year` minus value `years_back` years earlier; None if either is missing."""
+    now, before = (
+        value_in(result, region_code, year, category),
+        value_in(result, region_code, year - years_back, category),
+    )
+    return None if now is None or before is None else now - before
+
+
+def kreise_of(result: pd.DataFrame, land: str = "03") -> pd.DataFrame:
+    """Kreis rows of one Land (for Niedersachsen: its 45 Kreise and kreisfreie Städte)."""
+    return result[(result["level"] == "kreis") & result["region_code"].str.startswith(land)]
+
+
+def rank_among(
+    result: pd.DataFrame, year: int, direction: Direction, land: str = "03", category: str = ""
+) -> pd.DataFrame:
+    """Rank of every Kreis of the Land in `year`; 1 is best. Ties share the better rank.
+
+    For a neutral indicator rank 1 is the highest value (a plain ordering, no judgement).
+    Kreise without a value are listed after the ranked ones with rank NA.
+    """
+    rows = kreise_of(result[(result["year"] == year) & (result["category"] == category)], land).copy()
+    ranked = rows["status"].isin(HAS_VALUE)
+    ascending = direction is Direction.LOWER_IS_BETTER
+    rows["rank"] = rows["value"].where(ranked).rank(method="min", ascending=ascending).astype("Int64")
+    rows["n"] = int(ranked.sum())
+    return rows.sort_values(["rank", "region_name"], na_position="last").reset_index(drop=True)
