@@ -11,9 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from indicators.catalogue import CATALOGUE, evaluate
+from indicators.comparison import with_comparisons
 from store.build import Outcome, build, import_files, is_stale
 from store.connection import DEFAULT_DB, connect_read_only
-from store.queries import export_rows, import_history
+from store.queries import export_rows, import_history, observations
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -46,6 +48,14 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--format", choices=["csv"], default="csv")
     cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     cmd.set_defaults(run=_export)
+
+    cmd = commands.add_parser("indicator", help="einen Indikator berechnen und als CSV ausgeben")
+    cmd.add_argument("key", metavar="KEY", help="Schlüssel aus docs/indikatoren.md, z. B. ohne_abschluss_anteil")
+    cmd.add_argument("--region", help="nur diese Region, z. B. 03453")
+    cmd.add_argument("--level", choices=["schule", "gemeinde", "kreis", "land", "bund"], help="nur diese Ebene")
+    cmd.add_argument("--compare", action="store_true", help="Abstand zu Niedersachsen/Deutschland und Rang ergänzen")
+    cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
+    cmd.set_defaults(run=_indicator)
 
     for sub in commands.choices.values():
         sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"Datenbestand (Standard: {DEFAULT_DB})")
@@ -116,6 +126,38 @@ def _export(args: argparse.Namespace) -> int:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
     rows.to_csv(args.output if args.output else sys.stdout, index=False)
+    return 0
+
+
+INDICATOR_COLUMNS = ["key", "region_code", "region_name", "level", "period", "category", "value", "numerator"]
+INDICATOR_COLUMNS += ["denominator", "status", "note"]
+
+
+def _indicator(args: argparse.Namespace) -> int:
+    if args.key not in CATALOGUE:
+        print(f"Unbekannter Indikator „{args.key}“. Verfügbar: {', '.join(sorted(CATALOGUE))}", file=sys.stderr)
+        return 2
+    indicator = CATALOGUE[args.key]
+    con = connect_read_only(args.db)
+    obs = observations(con, indicator.table_codes, gemeinden_of=None)
+    con.close()
+    result = evaluate(args.key, obs).rename(columns={"year": "period"})
+    columns = INDICATOR_COLUMNS
+    if args.compare:
+        result = with_comparisons(result.rename(columns={"period": "year"}), indicator.direction)
+        result = result.rename(
+            columns={"year": "period", "diff_land": "diff_niedersachsen", "diff_bund": "diff_deutschland"}
+        )
+        result["n"] = result["n"].astype("Int64")
+        columns = columns + ["diff_niedersachsen", "diff_deutschland", "rank", "n"]
+    if args.region:
+        result = result[result["region_code"] == args.region]
+    if args.level:
+        result = result[result["level"] == args.level]
+    if result.empty:
+        print("Keine Werte für diese Auswahl.", file=sys.stderr)
+        return 1
+    result[columns].to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
 
 

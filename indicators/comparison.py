@@ -13,9 +13,10 @@ from indicators.model import Direction
 HAS_VALUE = ("computed", "published")
 
 
-def with_values(result: pd.DataFrame, category: str = "") -> pd.DataFrame:
-    """Rows that carry a number, for one category ("" for single-valued indicators)."""
-    return result[result["status"].isin(HAS_VALUE) & (result["category"] == category)]
+def with_values(result: pd.DataFrame, category: str | None = "") -> pd.DataFrame:
+    """Rows that carry a number, for one category ("" for single-valued indicators; None: all)."""
+    rows = result[result["status"].isin(HAS_VALUE)]
+    return rows if category is None else rows[rows["category"] == category]
 
 
 def latest(result: pd.DataFrame, region_code: str, category: str = "") -> pd.Series | None:
@@ -67,3 +68,27 @@ def rank_among(
     rows["rank"] = rows["value"].where(ranked).rank(method="min", ascending=ascending).astype("Int64")
     rows["n"] = int(ranked.sum())
     return rows.sort_values(["rank", "region_name"], na_position="last").reset_index(drop=True)
+
+
+def with_comparisons(result: pd.DataFrame, direction: Direction, land: str = "03", bund: str = "DG") -> pd.DataFrame:
+    """Add, to every row, the difference to the Land and the Bund in the same year (and category)
+    and, for Kreise of the Land, the rank among them (`rank` of `n`).
+    """
+    out = result.copy()
+    for code, column in ((land, "diff_land"), (bund, "diff_bund")):
+        reference = with_values(result, category=None)
+        reference = reference[reference["region_code"] == code][["year", "category", "value"]]
+        reference = reference.rename(columns={"value": "reference"})
+        out = out.merge(reference, on=["year", "category"], how="left")
+        has_value = out["status"].isin(HAS_VALUE)
+        out[column] = (out["value"] - out["reference"]).where(has_value)
+        out = out.drop(columns="reference")
+    ranks = [
+        rank_among(result, year, direction, land, category)[["region_code", "year", "category", "rank", "n"]]
+        for year, category in result[["year", "category"]].drop_duplicates().itertuples(index=False)
+    ]
+    if ranks:
+        out = out.merge(pd.concat(ranks), on=["region_code", "year", "category"], how="left")
+    else:
+        out = out.assign(rank=pd.NA, n=pd.NA)
+    return out

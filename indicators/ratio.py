@@ -26,9 +26,10 @@ def ratio(numerator: pd.DataFrame, denominator: pd.DataFrame, scale: float = 100
     ok = flag.isna() & (frame["den"] > 0)
     frame["value"] = np.where(ok, frame["num"] / frame["den"].where(ok) * scale, np.nan)
     frame["status"] = flag.fillna(MISSING).where(~ok, COMPUTED)
-    frame.loc[~ok & flag.isna(), "note"] = "Nenner ist 0"
+    notes = frame["note"].fillna("") if "note" in frame else ""
+    frame["note"] = np.where(~ok & flag.isna(), "Nenner ist 0", notes)
     frame["numerator"] = frame["num"].where(ok)
-    frame["denominator"] = frame["den"].where(flag.isna())
+    frame["denominator"] = frame["den"]
     return frame.drop(columns=["num", "den", "num_status", "den_status"])
 
 

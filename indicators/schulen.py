@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.ratio import finish, ratio
-from indicators.selection import pick, total
+from indicators.selection import KEY, pick, total
 
 ALLGEMEIN = "21111-01-03-4"
 BERUFLICH = "21121-01-05-4"
@@ -29,11 +29,13 @@ def foerderschulquote(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def schueler_nach_schulart(obs: pd.DataFrame) -> pd.DataFrame:
+    """Each school type's share; the school type (row dimension) becomes the category."""
     rows = pick(obs, ALLGEMEIN, "Geschlecht", "Insgesamt")
-    types = sorted(set(rows["dimensions"].str.split(" | ", regex=False).str[0]) - {"Insgesamt"})
+    school_type = rows["dimensions"].str.split(" | ", regex=False).str[0]
+    num = rows[school_type != "Insgesamt"].assign(category=school_type)
+    num = num[KEY + ["category", "value", "status"]].rename(columns={"value": "num", "status": "num_status"})
     den = _pupils(obs, ALLGEMEIN, ("Insgesamt",), "den")
-    parts = [finish(ratio(_pupils(obs, ALLGEMEIN, (t,), "num"), den), "schueler_nach_schulart", t) for t in types]
-    return pd.concat(parts, ignore_index=True)
+    return finish(ratio(num, den), "schueler_nach_schulart")
 
 
 # Transition proxy: pupils at Berufsschulen without a training contract plus Berufsfachschulen,

@@ -24,9 +24,9 @@ def pick(obs: pd.DataFrame, table: str | tuple[str, ...], *tail: str, first: str
     tables = (table,) if isinstance(table, str) else table
     rows = obs[obs["table_code"].isin(tables)]
     parts = labels(rows["dimensions"])
-    mask = parts.map(lambda p: len(p) >= len(tail) and tuple(p[len(p) - len(tail) :]) == tail)
+    mask = parts.map(lambda p: len(p) >= len(tail) and tuple(p[len(p) - len(tail) :]) == tail).astype(bool)
     if first is not None:
-        mask &= parts.map(lambda p: p[0] == first)
+        mask &= parts.map(lambda p: p[0] == first).astype(bool)
     return rows[mask]
 
 

@@ -6,6 +6,7 @@ file a user imported before (kept in data/imports/), so a rebuild never loses th
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -21,7 +22,8 @@ from store.load import LoadResult, load_table
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
-IMPORTS_DIR = ROOT / "data" / "imports"
+# Files users imported, kept so that a rebuild keeps them; tests point BILDUNGSMONITOR_IMPORTS elsewhere.
+IMPORTS_DIR = Path(os.environ.get("BILDUNGSMONITOR_IMPORTS", ROOT / "data" / "imports"))
 MANIFEST = RAW_DIR / "MANIFEST.txt"
 
 # Called after each file with (number, total, outcome), so callers can show progress their way.

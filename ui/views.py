@@ -1,0 +1,259 @@
+"""The cuts of indicator results that the pages show, computed once per store version and cached.
+
+A page asks for exactly what it draws (one region's series with its references, one year across the
+Kreise, one tile), so a rerun unpickles a few dozen rows instead of a whole result. All selection
+and arithmetic lives here or in `indicators.comparison`; the pages only lay out and format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from charts.maps import load_boundaries
+from indicators.catalogue import CATALOGUE
+from indicators.comparison import HAS_VALUE, change, kreise_of, latest, rank_among, value_in, with_values
+from indicators.model import MISSING, Direction
+from indicators.peers import ALL_NI, peer_groups
+from ui.data import CLOPPENBURG, region_table, result
+
+LAND = "03"
+BUND = "DG"
+LEVEL_KREISE = "kreise_ni"
+LEVEL_GEMEINDEN = "gemeinden_clp"
+
+
+def is_gemeinde(region: str) -> bool:
+    return len(region) == 8
+
+
+def shown_region(key: str, region: str) -> str:
+    """The region whose values a page shows: a Gemeinde's Landkreis when the indicator exists only per Kreis.
+
+    Pages say so next to the figure; a Gemeinde value is never derived from its Kreis.
+    """
+    if is_gemeinde(region) and "gemeinde" not in CATALOGUE[key].levels:
+        return region[:5]
+    return region
+
+
+@st.cache_data(show_spinner=False)
+def choosable_regions(version: int) -> pd.DataFrame:
+    """Landkreis Cloppenburg, its 13 Gemeinden, then the other current Kreise of Niedersachsen (code, name)."""
+    table = region_table(version)
+    table = table[~table["historic"]]
+    kreise = table[(table["level"] == "kreis") & (table["parent_code"] == LAND)]
+    gemeinden = table[(table["level"] == "gemeinde") & (table["parent_code"] == CLOPPENBURG)]
+    ordered = pd.concat(
+        [
+            kreise[kreise["region_code"] == CLOPPENBURG],
+            gemeinden.sort_values("name"),
+            kreise[kreise["region_code"] != CLOPPENBURG].sort_values("name"),
+        ]
+    )
+    return ordered[["region_code", "name", "level"]].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def peer_codes(group: str, key: str, version: int) -> tuple[str, ...]:
+    """The Kreise of a comparison group; "alle Kreise Niedersachsens" is read from the indicator's data."""
+    if group == ALL_NI:
+        return tuple(sorted(kreise_of(result(key, version), LAND)["region_code"].unique()))
+    return peer_groups()[group].codes
+
+
+@st.cache_data(show_spinner=False)
+def categories(key: str, version: int) -> list[str]:
+    """The categories of a distribution indicator in the order the indicator produces them; [""] otherwise."""
+    return list(dict.fromkeys(result(key, version)["category"])) or [""]
+
+
+@st.cache_data(show_spinner=False)
+def series(key: str, region: str, group: str, category: str, version: int) -> pd.DataFrame:
+    """All years of the region, Niedersachsen, Deutschland and the comparison group, with a `role` each.
+
+    For a Gemeinde the Landkreis takes the place of the comparison group: the Gemeinde is compared
+    with its own Kreis, not with other Kreise.
+    """
+    rows = result(key, version)
+    rows = rows[rows["category"] == category]
+    own = shown_region(key, region)
+    peers = (own[:5],) if is_gemeinde(own) else peer_codes(group, key, version)
+    roles = {code: "peer" for code in peers} | {LAND: "land", BUND: "bund", own: "region"}
+    out = rows[rows["region_code"].isin(roles.keys())].copy()
+    out["role"] = out["region_code"].map(roles)
+    return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def years(key: str, level: str, category: str, version: int) -> list[int]:
+    """Years, newest first, in which at least one area of the level (Kreise of NI, Gemeinden of CLP) has a value."""
+    rows = with_values(result(key, version), category)
+    prefix, size = (LAND, 5) if level == LEVEL_KREISE else (CLOPPENBURG, 8)
+    rows = rows[rows["region_code"].str.startswith(prefix) & (rows["region_code"].str.len() == size)]
+    return sorted(rows["year"].unique().tolist(), reverse=True)
+
+
+@st.cache_data(show_spinner=False)
+def cross_section(key: str, level: str, year: int, category: str, version: int) -> gpd.GeoDataFrame:
+    """Every area of the map level with its value in `year`; areas the source has no row for are "missing".
+
+    Outlines and names come from the bundled BKG boundaries (Gebietsstand 2021), so the frame serves
+    the map and the ranking alike.
+    """
+    rows = result(key, version)
+    rows = rows[(rows["year"] == year) & (rows["category"] == category)]
+    areas = load_boundaries(level)
+    columns = ["region_code", "value", "numerator", "denominator", "status", "note"]
+    out = areas.merge(rows[columns], on="region_code", how="left")
+    out["status"] = out["status"].fillna(MISSING)
+    out["note"] = out["note"].fillna("")
+    out["year"] = year
+    return out
+
+
+@st.cache_data(show_spinner=False)
+def references(key: str, year: int, category: str, version: int) -> dict[str, float]:
+    """Niedersachsen and Deutschland in `year`, as far as they have a value (for reference lines)."""
+    rows = result(key, version)
+    values = {name: value_in(rows, code, year, category) for name, code in (("Niedersachsen", LAND), ("Deutschland", BUND))}
+    return {name: value for name, value in values.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Rank:
+    rank: int | None
+    of: int
+
+
+@st.cache_data(show_spinner=False)
+def rank_of(key: str, region: str, year: int, category: str, version: int) -> Rank:
+    """Place of a Kreis among the Kreise of Niedersachsen with a value in `year` (1 is best)."""
+    ranked = rank_among(result(key, version), year, CATALOGUE[key].direction, LAND, category)
+    own = ranked.loc[ranked["region_code"] == region, "rank"]
+    place = None if own.empty or pd.isna(own.iloc[0]) else int(own.iloc[0])
+    return Rank(place, int(ranked["n"].iloc[0]) if len(ranked) else 0)
+
+
+@st.cache_data(show_spinner=False)
+def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFrame:
+    """Both indicators for every Kreis of Niedersachsen in `year` (columns region_code, region_name, x, y)."""
+    areas = pd.DataFrame(load_boundaries(LEVEL_KREISE)[["region_code", "region_name"]])
+    for axis, key in (("x", x_key), ("y", y_key)):
+        rows = with_values(result(key, version))
+        rows = rows[rows["year"] == year][["region_code", "value"]].rename(columns={"value": axis})
+        areas = areas.merge(rows, on="region_code", how="left")
+    return areas
+
+
+def common_years(x_key: str, y_key: str, version: int) -> list[int]:
+    """Years, newest first, in which both indicators have values for Kreise of Niedersachsen."""
+    both = set(years(x_key, LEVEL_KREISE, "", version)) & set(years(y_key, LEVEL_KREISE, "", version))
+    return sorted(both, reverse=True)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One value with everything a page prints next to it."""
+
+    region_code: str
+    region_name: str
+    year: int | None
+    value: float | None
+    status: str
+    numerator: float | None = None
+    denominator: float | None = None
+    note: str = ""
+
+
+def _figure(rows: pd.DataFrame, region: str, year: int | None, category: str = "") -> Figure:
+    """The region's row in `year` (or its latest row with a value when year is None), else a "missing" figure."""
+    if year is None:
+        row = latest(rows, region, category)
+    else:
+        match = rows[(rows["region_code"] == region) & (rows["year"] == year) & (rows["category"] == category)]
+        row = None if match.empty else match.iloc[0]
+    if row is None:
+        names = rows.loc[rows["region_code"] == region, "region_name"]
+        return Figure(region, names.iloc[0] if len(names) else region, year, None, MISSING)
+    value = row["value"] if row["status"] in HAS_VALUE else None
+    return Figure(
+        region,
+        row["region_name"],
+        int(row["year"]),
+        value,
+        row["status"],
+        None if pd.isna(row["numerator"]) else float(row["numerator"]),
+        None if pd.isna(row["denominator"]) else float(row["denominator"]),
+        row["note"],
+    )
+
+
+@dataclass(frozen=True)
+class Tile:
+    """The facts of one Überblick tile: the latest value, its trend and its references in the same year."""
+
+    key: str
+    own: Figure
+    substituted: bool  # a Gemeinde was chosen, but the indicator exists only per Kreis
+    land: Figure
+    bund: Figure
+    previous_year: int | None
+    change: float | None
+    better: bool | None  # None: neutral indicator, no change, or no earlier value
+    trend: pd.DataFrame  # the region's rows for the sparkline
+
+
+@st.cache_data(show_spinner=False)
+def tile(key: str, region: str, version: int) -> Tile:
+    rows = result(key, version)
+    own_code = shown_region(key, region)
+    own = _figure(rows, own_code, None)
+    valued = with_values(rows)
+    earlier = valued[(valued["region_code"] == own_code) & (valued["year"] < (own.year or 0))]
+    previous_year = int(earlier["year"].max()) if len(earlier) else None
+    delta = change(rows, own_code, own.year, own.year - previous_year) if previous_year else None
+    direction = CATALOGUE[key].direction
+    better = None
+    if delta and direction is not Direction.NEUTRAL:
+        better = (delta < 0) == (direction is Direction.LOWER_IS_BETTER)
+    trend = rows[(rows["region_code"] == own_code) & (rows["category"] == "")][["region_code", "year", "value"]]
+    return Tile(
+        key,
+        own,
+        own_code != region,
+        _figure(rows, LAND, own.year),
+        _figure(rows, BUND, own.year),
+        previous_year,
+        delta,
+        better,
+        trend.assign(role="region").reset_index(drop=True),
+    )
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    """One Gemeinde figure next to the Landkreis in the same year and the Landkreis's newest value."""
+
+    key: str
+    category: str
+    gemeinde: Figure
+    kreis_same_year: Figure
+    kreis_latest: Figure
+
+
+@st.cache_data(show_spinner=False)
+def profile_line(key: str, gemeinde: str, category: str, version: int) -> ProfileLine:
+    rows = result(key, version)
+    own = _figure(rows, gemeinde, None, category)
+    kreis = gemeinde[:5]
+    return ProfileLine(
+        key,
+        category,
+        own,
+        _figure(rows, kreis, own.year, category) if own.year else Figure(kreis, "", None, None, MISSING),
+        _figure(rows, kreis, None, category),
+    )
