@@ -23,6 +23,7 @@ MINUS = "\u2212"
 _STATUS_TEXT = {
     "ok": "Wert vorhanden",
     "computed": "berechnet",
+    "published": "wie von der Quelle veröffentlicht",
     "zero": "nichts vorhanden (genau null)",
     "secret": "geheim",
     "suppressed": "aus Datenschutzgründen unterdrückt (< 3 Fälle)",

@@ -15,7 +15,7 @@ import streamlit as st
 
 from charts.maps import load_boundaries
 from indicators.catalogue import CATALOGUE
-from indicators.comparison import HAS_VALUE, change, kreise_of, latest, rank_among, value_in, with_values
+from indicators.comparison import HAS_VALUE, change, difference_to, kreise_of, latest, rank_among, value_in, with_values
 from indicators.model import MISSING, Direction
 from indicators.peers import ALL_NI, peer_groups
 from ui.data import CLOPPENBURG, region_table, result
@@ -201,6 +201,8 @@ class Tile:
     substituted: bool  # a Gemeinde was chosen, but the indicator exists only per Kreis
     land: Figure
     bund: Figure
+    to_land: float | None  # own value minus Niedersachsen's in the same year
+    to_bund: float | None
     previous_year: int | None
     change: float | None
     better: bool | None  # None: neutral indicator, no change, or no earlier value
@@ -227,6 +229,8 @@ def tile(key: str, region: str, version: int) -> Tile:
         own_code != region,
         _figure(rows, LAND, own.year),
         _figure(rows, BUND, own.year),
+        difference_to(rows, own_code, LAND, own.year) if own.year else None,
+        difference_to(rows, own_code, BUND, own.year) if own.year else None,
         previous_year,
         delta,
         better,

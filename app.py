@@ -1,0 +1,47 @@
+"""Bildungsmonitor Landkreis Cloppenburg: the router.
+
+Streamlit runs this file for every page and every rerun: it sets up the page, draws the shared
+sidebar, runs the chosen page from app_pages/ and finally tidies the URL. The pages folder is not
+called `pages/`, so Streamlit never falls back to its legacy folder mode (see README).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import sidebar, url
+from ui.data import db_path, version
+
+st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
+url.start_run()
+
+page = st.navigation(
+    {
+        "Übersicht": [
+            st.Page("app_pages/ueberblick.py", title="Überblick", icon=":material/dashboard:", default=True),
+        ],
+        "Analyse": [
+            st.Page("app_pages/indikator.py", title="Indikator", icon=":material/show_chart:"),
+            st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich", icon=":material/leaderboard:"),
+            st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil", icon=":material/location_city:"),
+        ],
+        "Grundlagen": [
+            st.Page(
+                "app_pages/daten_quellen.py",
+                title="Daten & Quellen",
+                icon=":material/source:",
+                url_path="daten-und-quellen",
+            ),
+        ],
+    }
+)
+
+if not db_path().exists():
+    st.error(f"Datenbestand {db_path()} fehlt. Bitte zuerst `python cli.py build` ausführen (oder `./run`).")
+    st.stop()
+
+st.sidebar.title("Bildungsmonitor")
+st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
+sidebar.draw(version())
+page.run()
+url.drop_unclaimed()

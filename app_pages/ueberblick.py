@@ -1,0 +1,78 @@
+"""Überblick: one tile per question of the Bildungsbeirat, each opening its indicator page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from charts.format import fmt_value
+from charts.timeseries import sparkline
+from indicators.catalogue import CATALOGUE
+from ui import sidebar, text
+from ui.data import version
+from ui.views import tile
+
+# The Beirat's questions in the order it discusses them, each answered by one headline indicator.
+QUESTIONS = (
+    ("Schulabschlüsse", "Wie viele verlassen die Schule ohne Abschluss?", "ohne_abschluss_anteil"),
+    ("Übergang Schule – Beruf", "Reichen die Ausbildungsplätze für alle Bewerber?", "ausbildungsplaetze_je_100"),
+    ("Jugendarbeitslosigkeit", "Wie viele junge Menschen sind arbeitslos?", "jugendarbeitslosenquote"),
+    ("Frauenerwerbstätigkeit", "Wie viele Frauen arbeiten sozialversicherungspflichtig?", "beschaeftigungsquote_frauen"),
+    ("Frühe Bildung", "Wie viele Kinder unter 3 besuchen eine Kita?", "betreuungsquote_u3"),
+    ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
+)
+
+# st.metric's named colours; .streamlit/config.toml sets them to a colour-blind-safe blue and orange.
+_TREND_COLOUR = {True: "blue", False: "orange", None: "gray"}
+_TREND_WORD = {True: "besser", False: "schlechter", None: ""}
+
+
+def _draw_tile(field: str, question: str, key: str) -> None:
+    selection = sidebar.current()
+    indicator = CATALOGUE[key]
+    facts = tile(key, selection.region, version())
+    own = facts.own
+    with st.container(border=True):
+        st.markdown(f"**{field}**")
+        st.caption(question)
+        if facts.substituted:
+            st.caption(f"Nur je Kreis verfügbar – gezeigt wird {own.region_name}.")
+        arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
+        st.metric(
+            f"{indicator.title}, {own.year}" if own.year else indicator.title,
+            fmt_value(own.value, indicator.unit, own.status),
+            text.difference(facts.change, indicator.unit) if facts.previous_year else None,
+            delta_color=_TREND_COLOUR[facts.better],
+            delta_arrow=arrow,
+            delta_description=(
+                f"gegenüber {facts.previous_year} {_TREND_WORD[facts.better]}".strip() if facts.previous_year else None
+            ),
+            help=f"{indicator.definition} Richtung: {indicator.direction.label}.",
+        )
+        counts = text.counts(own)
+        if counts:
+            st.caption(counts)
+        if len(facts.trend) > 1:
+            st.altair_chart(sparkline(facts.trend), width="content")
+        for reference, delta in ((facts.land, facts.to_land), (facts.bund, facts.to_bund)):
+            line = f"{reference.region_name or reference.region_code} {text.with_year(reference, indicator.unit)}"
+            if delta is not None:
+                line += f" · Abstand {text.difference(delta, indicator.unit)}"
+            st.caption(line, help=reference.note or None)
+        st.page_link(
+            "app_pages/indikator.py",
+            label="Verlauf, Karte und Quellen",
+            icon=":material/arrow_forward:",
+            query_params={"indikator": key, "region": selection.region, "vergleich": selection.group},
+        )
+
+
+selection = sidebar.current()
+st.title("Überblick")
+st.caption(
+    f"{selection.region_name} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
+    "der Pfeil zeigt die Veränderung zum vorherigen Wert, blau = besser, orange = schlechter."
+)
+for row in range(0, len(QUESTIONS), 3):
+    for column, (field, question, key) in zip(st.columns(3), QUESTIONS[row : row + 3], strict=False):
+        with column:
+            _draw_tile(field, question, key)

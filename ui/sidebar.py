@@ -1,0 +1,66 @@
+"""The shared sidebar: which region, compared with which group. Drawn by the router on every page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from indicators.peers import peer_groups
+from ui import url
+from ui.data import CLOPPENBURG
+from ui.views import choosable_regions, is_gemeinde
+
+_SELECTION = "_selection"
+
+
+@dataclass(frozen=True)
+class Selection:
+    region: str  # AGS: a Kreis of Niedersachsen (5 digits) or a Gemeinde of Cloppenburg (8 digits)
+    region_name: str
+    group: str  # key of indicators.peers.peer_groups()
+    group_name: str
+
+    @property
+    def is_gemeinde(self) -> bool:
+        return is_gemeinde(self.region)
+
+
+def region_label(name: str, level: str) -> str:
+    """How a region reads in a list: "Cloppenburg, Landkreis", and "Barßel (Gemeinde)" for Gemeinden."""
+    return f"{name} (Gemeinde)" if level == "gemeinde" else name
+
+
+def draw(version: int) -> Selection:
+    regions = choosable_regions(version)
+    labels = {
+        code: region_label(name, level)
+        for code, name, level in zip(regions["region_code"], regions["name"], regions["level"], strict=True)
+    }
+    region = url.choice(
+        st.sidebar.selectbox,
+        "Region",
+        list(labels),
+        "region",
+        CLOPPENBURG,
+        format_func=labels.get,
+        help="Ein Kreis Niedersachsens oder eine der 13 Gemeinden des Landkreises Cloppenburg.",
+    )
+    groups = peer_groups()
+    group = url.choice(
+        st.sidebar.selectbox,
+        "Vergleichsgruppe",
+        list(groups),
+        "vergleich",
+        next(iter(groups)),
+        format_func=lambda key: groups[key].name,
+        help="Kreise, die in Diagrammen grau mitlaufen; bearbeitbar in config/vergleichsgruppen.toml.",
+    )
+    selection = Selection(region, labels[region], group, groups[group].name)
+    st.session_state[_SELECTION] = selection
+    return selection
+
+
+def current() -> Selection:
+    """The selection the router's sidebar made in this run."""
+    return st.session_state[_SELECTION]

@@ -1,0 +1,34 @@
+"""German sentences around a figure, shared by the pages; numbers themselves go through charts.format."""
+
+from __future__ import annotations
+
+from charts.format import default_decimals, fmt_counts, fmt_pp, fmt_value, is_missing
+from ui.views import Figure
+
+# Units whose differences are Prozentpunkte; a difference of two rates "je 100" keeps its unit.
+_POINTS = ("%", "Pp.")
+
+
+def difference(delta: float | None, unit: str) -> str:
+    """A signed difference in the indicator's unit: "+2,6 Pp." for shares, "−1,3 je 100" for rates.
+
+    Sign, rounding and the missing case follow charts.format.fmt_pp; only the unit word differs.
+    """
+    text = fmt_pp(delta, default_decimals(unit))
+    if unit in _POINTS or is_missing(delta):
+        return text
+    number = text.removesuffix(" Pp.")
+    return number if unit == "Anzahl" else f"{number} {unit}"
+
+
+def with_year(figure: Figure, unit: str) -> str:
+    """ "11,2 % (2024)"; a figure without a value says why, with the year asked for if there was one."""
+    value = fmt_value(figure.value, unit, figure.status)
+    return f"{value} ({figure.year})" if figure.year else value
+
+
+def counts(figure: Figure) -> str | None:
+    """ "228 von 2.031" for a computed share, None when the figure has no counts to show."""
+    if is_missing(figure.numerator) or is_missing(figure.denominator):
+        return None
+    return fmt_counts(figure.numerator, figure.denominator)
