@@ -44,6 +44,12 @@ POPULATION = (
     SourceTable("12411-02-03-5", "Bevölkerung nach Altersgruppen, Gemeinden (31.12.)"),
 )
 
+EMPLOYMENT = (
+    SourceTable("13111-02-02-4", "SV-Beschäftigte am Wohnort, Kreise (CSV 2012–2015, xlsx 2008–2019)"),
+    SourceTable("13111-02-02-5", "SV-Beschäftigte am Wohnort, Gemeinden, 2015"),
+    *POPULATION,
+)
+
 
 def _ohne(key: str, group: str, compute) -> Indicator:
     """The share without qualification for one sex; the three variants differ only in the group."""
@@ -254,11 +260,7 @@ CATALOGUE: dict[str, Indicator] = {
                 unit="%",
                 direction=HIGHER,
                 handlungsfeld=FRAUEN,
-                tables=(
-                    SourceTable("13111-02-02-4", "SV-Beschäftigte am Wohnort, Kreise (CSV 2012–2015, xlsx 2008–2019)"),
-                    SourceTable("13111-02-02-5", "SV-Beschäftigte am Wohnort, Gemeinden, 2015"),
-                    *POPULATION,
-                ),
+                tables=EMPLOYMENT,
                 levels=("gemeinde", "kreis", "land", "bund"),
                 compute=compute,
                 source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
@@ -278,11 +280,7 @@ CATALOGUE: dict[str, Indicator] = {
             unit="Pp.",
             direction=LOWER,
             handlungsfeld=FRAUEN,
-            tables=(
-                SourceTable("13111-02-02-4", "SV-Beschäftigte am Wohnort, Kreise"),
-                SourceTable("13111-02-02-5", "SV-Beschäftigte am Wohnort, Gemeinden, 2015"),
-                *POPULATION,
-            ),
+            tables=EMPLOYMENT,
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=arbeitsmarkt.beschaeftigungsquote_differenz,
             source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
