@@ -13,11 +13,16 @@ import vl_convert
 _VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
-def to_png(chart: alt.TopLevelMixin, scale: float = 2) -> bytes:
+def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+    """An Altair chart or its Vega-Lite spec (as cached by the dashboard and the deck) as a spec."""
+    return chart if isinstance(chart, dict) else chart.to_dict()
+
+
+def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:
     """PNG bytes; `scale=2` gives sharp images for slides and print."""
-    return vl_convert.vegalite_to_png(chart.to_dict(), vl_version=_VL_VERSION, scale=scale)
+    return vl_convert.vegalite_to_png(_spec(chart), vl_version=_VL_VERSION, scale=scale)
 
 
-def to_svg(chart: alt.TopLevelMixin) -> str:
+def to_svg(chart: alt.TopLevelMixin | dict) -> str:
     """SVG text, for reports that are scaled after export."""
-    return vl_convert.vegalite_to_svg(chart.to_dict(), vl_version=_VL_VERSION)
+    return vl_convert.vegalite_to_svg(_spec(chart), vl_version=_VL_VERSION)

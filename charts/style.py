@@ -97,6 +97,8 @@ def finish(chart: alt.TopLevelMixin, title: str, source_line: str, scale: float 
             "titleFontSize": font_size("axis_title", scale),
             "titleFontWeight": "normal",
             "labelLimit": 260 * scale,
+            # Vega cuts legend titles at 180 px: "je 100 (dunkler = besser)" lost its explanation.
+            "titleLimit": 260 * scale,
         },
         view={"stroke": None},
     )

@@ -1,0 +1,204 @@
+"""The one-line key statement of a slide and the short lines under it, generated from the data.
+
+One pattern serves every indicator, whatever its unit: title, region and year, the region's value,
+then Niedersachsen and Deutschland in the same year, e.g.
+
+    "Abgänge ohne Hauptschulabschluss, Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %,
+    Deutschland: keine Daten."
+
+The references are taken from the region's year, never from their own newest year, so the sentence
+compares like with like. A value that is secret, suppressed or missing is written in words through
+charts.format (never 0), and all numbers use its German format. Everything here is pure: result
+frames (indicators.model.RESULT_COLUMNS) in, text out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from charts.format import fmt_counts, fmt_number, fmt_value, is_missing
+from indicators.comparison import HAS_VALUE, latest, rank_among, with_values
+from indicators.model import MISSING, Direction, Indicator
+
+LAND = "03"
+BUND = "DG"
+REFERENCES = {"land": LAND, "bund": BUND}
+# Names for regions that have no row at all in a result (Deutschland in the Kreis-only 2024 table,
+# Cloppenburg before the first import of the Bildungsbüro's own school data).
+_NAMES = {LAND: "Niedersachsen", BUND: "Deutschland", "03453": "Cloppenburg, Landkreis"}
+
+_RANK_ONE = {
+    Direction.LOWER_IS_BETTER: "niedrigster Wert",
+    Direction.HIGHER_IS_BETTER: "höchster Wert",
+    Direction.NEUTRAL: "höchster Wert, keine Wertung",
+}
+
+
+def place_name(name: str, level: str = "kreis") -> str:
+    """How a region reads in a sentence: "Cloppenburg, Landkreis" -> "Landkreis Cloppenburg".
+
+    "Braunschweig, Kreisfreie Stadt" -> "Stadt Braunschweig"; "Region Hannover, Landkreis" stays
+    "Region Hannover". Gemeinden get "(Gemeinde)", as in the dashboard's region list, because the
+    Gemeinde Cloppenburg and the Landkreis would otherwise read alike.
+    """
+    if level == "gemeinde":
+        return f"{name} (Gemeinde)"
+    base, _, kind = name.rpartition(", ")
+    if not base:
+        return name
+    if base.startswith("Region "):
+        return base
+    return f"Stadt {base}" if kind == "Kreisfreie Stadt" else f"{kind} {base}"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One region's value in one year, with what a reader needs to judge it."""
+
+    region_code: str
+    region_name: str
+    level: str
+    year: int | None
+    value: float | None  # None unless the status carries a number
+    status: str
+    numerator: float | None = None
+    denominator: float | None = None
+    note: str = ""
+
+    @property
+    def place(self) -> str:
+        return place_name(self.region_name, self.level)
+
+
+def _number(value) -> float | None:
+    return None if is_missing(value) else float(value)
+
+
+def figure(result: pd.DataFrame, region: str, year: int | None, category: str = "") -> Figure:
+    """The region's row in `year`, or its newest row with a value when year is None.
+
+    No row at all gives a "missing" figure that keeps the region's name when the result knows it.
+    """
+    if year is None:
+        row = latest(result, region, category)
+    else:
+        match = result[(result["region_code"] == region) & (result["year"] == year) & (result["category"] == category)]
+        row = None if match.empty else match.iloc[0]
+    if row is None:
+        known = result.loc[result["region_code"] == region, ["region_name", "level"]]
+        if len(known):
+            name, level = known.iloc[0]["region_name"], known.iloc[0]["level"]
+        else:
+            name, level = _NAMES.get(region, region), _level(region)
+        return Figure(region, name, level, year, None, MISSING)
+    return Figure(
+        region,
+        row["region_name"],
+        row["level"],
+        int(row["year"]),
+        float(row["value"]) if row["status"] in HAS_VALUE and not is_missing(row["value"]) else None,
+        row["status"],
+        _number(row["numerator"]),
+        _number(row["denominator"]),
+        row["note"] or "",
+    )
+
+
+def _level(code: str) -> str:
+    return {2: "land", 5: "kreis", 8: "gemeinde"}.get(len(code), "bund")
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The region in the statement's year and the references in that same year."""
+
+    year: int | None
+    own: Figure
+    references: tuple[Figure, ...]  # Niedersachsen and/or Deutschland, as the slide compares
+
+
+def key_figures(
+    result: pd.DataFrame,
+    region: str,
+    year: int | None = None,
+    category: str = "",
+    comparison: Sequence[str] = ("land", "bund"),
+) -> KeyFigures:
+    own = figure(result, region, year, category)
+    shown_year = own.year if own.year is not None else year
+    references = tuple(
+        figure(result, REFERENCES[c], shown_year, category) for c in comparison if c in REFERENCES and shown_year
+    )
+    return KeyFigures(shown_year, own, references)
+
+
+def key_statement(indicator: Indicator, figures: KeyFigures, category: str = "") -> str:
+    """The slide's message in one sentence (see the module docstring for the pattern)."""
+    title = f"{indicator.title} ({category})" if category else indicator.title
+    when = f" {figures.year}" if figures.year else ""
+    own = figures.own
+    sentence = f"{title}, {own.place}{when}: {fmt_value(own.value, indicator.unit, own.status)}"
+    references = [f"{r.region_name}: {fmt_value(r.value, indicator.unit, r.status)}" for r in figures.references]
+    if references:
+        sentence += " – " + ", ".join(references)
+    return sentence + "."
+
+
+def statement(
+    indicator: Indicator,
+    result: pd.DataFrame,
+    region: str,
+    year: int | None = None,
+    category: str = "",
+    comparison: Sequence[str] = ("land", "bund"),
+) -> str:
+    """Shortcut: the key statement of `indicator` for `region` straight from its result frame."""
+    return key_statement(indicator, key_figures(result, region, year, category, comparison), category)
+
+
+# ------------------------------------------------------------------------------- lines under the statement
+
+
+def counts_line(own: Figure) -> str | None:
+    """ "228 von 2.031", so the audience can judge how small the base is; None without counts."""
+    if own.value is None or own.numerator is None or own.denominator is None:
+        return None
+    return fmt_counts(own.numerator, own.denominator)
+
+
+def previous_line(result: pd.DataFrame, own: Figure, unit: str, category: str = "") -> str | None:
+    """ "zuvor 2023: 8,3 %": the region's previous year with a value, for a time series."""
+    if own.year is None:
+        return None
+    rows = with_values(result, category)
+    rows = rows[(rows["region_code"] == own.region_code) & (rows["year"] < own.year)]
+    if rows.empty:
+        return None
+    row = rows.sort_values("year").iloc[-1]
+    return f"zuvor {int(row['year'])}: {fmt_value(row['value'], unit)}"
+
+
+def rank_line(result: pd.DataFrame, indicator: Indicator, kreis: str, year: int, category: str = "") -> str | None:
+    """ "Rang 39 von 45 Kreisen (1 = niedrigster Wert)"; None if the Kreis has no rank in that year."""
+    ranked = rank_among(result, year, indicator.direction, LAND, category)
+    own = ranked.loc[ranked["region_code"] == kreis, "rank"]
+    if own.empty or pd.isna(own.iloc[0]):
+        return None
+    return f"Rang {int(own.iloc[0])} von {int(ranked['n'].iloc[0])} Kreisen (1 = {_RANK_ONE[indicator.direction]})"
+
+
+def range_line(areas: pd.DataFrame, unit: str, what: str) -> str | None:
+    """ "Gemeinden: zwischen 3,6 je 100 in Cappeln (Oldenburg) und 13,0 je 100 in Saterland", from a map."""
+    valued = areas.dropna(subset=["value"]).sort_values("value")
+    if len(valued) < 2:
+        return None
+    low, high = valued.iloc[0], valued.iloc[-1]
+    line = (
+        f"{what}: zwischen {fmt_value(low['value'], unit)} in {low['region_name']} "
+        f"und {fmt_value(high['value'], unit)} in {high['region_name']}"
+    )
+    without = len(areas) - len(valued)
+    return line + (f"; {fmt_number(without)} ohne Wert" if without else "")

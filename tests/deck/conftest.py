@@ -1,0 +1,21 @@
+"""Deck tests read the real store built once per session (tests/conftest.py: store_db)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deck.render import StoreData
+from store.connection import connect_read_only
+
+
+@pytest.fixture(scope="session")
+def store_con(store_db):
+    con = connect_read_only(store_db)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def deck_data(store_con) -> StoreData:
+    """Indicator results of the real store, each computed once for all deck tests."""
+    return StoreData(store_con)

@@ -1,0 +1,112 @@
+"""PPTX and PDF of the shipped deck (plus a text slide), read back with python-pptx and pypdf."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pypdf import PdfReader
+
+from deck.export import to_pdf, to_pptx
+from deck.model import Deck, TextSlide, default_deck
+from deck.render import render_slide
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    shipped = default_deck()
+    question = TextSlide("Fragen an den Beirat", "Wo fehlen Ausbildungsplätze – und wer übernimmt?")
+    return Deck("Beirat mit Frage", (*shipped.slides[:-1], question, shipped.slides[-1]))
+
+
+@pytest.fixture(scope="module")
+def contents(deck, deck_data):
+    return [render_slide(deck, i, deck_data) for i in range(len(deck.slides))]
+
+
+@pytest.fixture(scope="module")
+def pptx(deck, store_con):
+    return Presentation(io.BytesIO(to_pptx(deck, store_con)))
+
+
+@pytest.fixture(scope="module")
+def pdf(deck, store_con):
+    return PdfReader(io.BytesIO(to_pdf(deck, store_con)))
+
+
+def _texts(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+def _flat(text: str) -> str:
+    """Whitespace collapsed: PDF text extraction breaks lines where the layout wrapped them."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_the_pptx_is_16_to_9_with_one_slide_per_deck_slide(pptx, deck):
+    assert len(pptx.slides) == len(deck.slides) == 10
+    assert round(pptx.slide_width / pptx.slide_height, 3) == round(16 / 9, 3)
+    assert pptx.core_properties.title == "Beirat mit Frage"
+
+
+def test_each_indicator_slide_in_the_pptx_has_its_chart_as_picture_and_its_statement_as_text(pptx, contents):
+    for slide, content in zip(pptx.slides, contents, strict=True):
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        if content.kind == "indicator":
+            assert len(pictures) == 1, content.heading
+            assert pictures[0].image.content_type == "image/png"
+            assert content.statement in _texts(slide)
+            assert content.source_line in _texts(slide)
+        else:
+            assert pictures == []
+        assert content.heading in _texts(slide)
+        assert content.counter in _texts(slide)
+
+
+def test_the_statement_of_leavers_in_the_pptx_carries_the_real_2024_share(pptx):
+    assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in _texts(pptx.slides[1])
+
+
+def test_the_pptx_notes_carry_definition_source_and_stand(pptx, contents):
+    for slide, content in zip(pptx.slides, contents, strict=True):
+        if content.kind != "indicator":
+            continue
+        notes = slide.notes_slide.notes_text_frame.text
+        assert content.source_line in notes
+        assert "Definition: " in notes and "Tabelle " in notes and "Stand" in notes
+
+
+def test_the_text_and_sources_slides_reach_the_pptx(pptx):
+    assert "Wo fehlen Ausbildungsplätze – und wer übernimmt?" in _texts(pptx.slides[8])
+    sources = _texts(pptx.slides[9])
+    assert "Datenlizenz Deutschland – Namensnennung – 2.0" in sources
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in sources
+
+
+def test_the_pdf_has_one_landscape_page_per_slide(pdf, deck):
+    assert len(pdf.pages) == len(deck.slides)
+    for page in pdf.pages:
+        assert page.mediabox.width > page.mediabox.height
+
+
+def test_each_pdf_page_contains_its_statement_heading_and_source(pdf, contents):
+    for page, content in zip(pdf.pages, contents, strict=True):
+        text = _flat(page.extract_text())
+        assert _flat(content.heading) in text
+        assert _flat(content.statement) in text
+        assert _flat(content.source_line) in text
+
+
+def test_the_pdf_embeds_a_font_that_keeps_umlauts_dashes_and_the_real_share(pdf):
+    text = _flat(pdf.pages[1].extract_text())
+    assert "Abgänge ohne Hauptschulabschluss, Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in text
+    fonts = {str(f["/BaseFont"]) for f in pdf.pages[1]["/Resources"]["/Font"].values()}
+    assert any("DejaVuSans" in name for name in fonts)
+
+
+def test_each_pdf_indicator_page_carries_its_chart_image(pdf, contents):
+    for page, content in zip(pdf.pages, contents, strict=True):
+        assert len(page.images) == (1 if content.kind == "indicator" else 0), content.heading

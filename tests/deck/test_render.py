@@ -1,0 +1,133 @@
+"""Slide contents of the shipped deck on the real store: what the page shows and the exports write."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, default_deck
+from deck.render import SlideContent, render_slide
+
+
+@pytest.fixture(scope="module")
+def slides(deck_data) -> list[SlideContent]:
+    deck = default_deck()
+    return [render_slide(deck, i, deck_data) for i in range(len(deck.slides))]
+
+
+def _marks(spec: dict) -> list[str]:
+    """Every mark type in a (layered) spec, e.g. ["line", "circle"]."""
+    found = []
+    for layer in spec.get("layer", []):
+        found += _marks(layer)
+    if "mark" in spec:
+        mark = spec["mark"]
+        found.append(mark["type"] if isinstance(mark, dict) else mark)
+    return found
+
+
+def _rows(spec: dict) -> list[dict]:
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
+
+
+def test_every_slide_has_a_heading_and_a_counter(slides):
+    assert [s.counter for s in slides] == [f"{i} / 9" for i in range(1, 10)]
+    assert all(s.heading for s in slides)
+    assert slides[0].heading == "Bildung im Landkreis Cloppenburg"
+    assert slides[-1].heading == "Quellen"
+
+
+def test_each_indicator_slide_has_a_statement_a_year_a_source_with_stand_and_a_chart(slides):
+    for s in slides[1:-1]:
+        assert s.kind == "indicator"
+        assert s.statement.endswith(".") and str(s.year) in s.statement
+        assert s.source_line.startswith("Quelle: ") and "Stand" in s.source_line
+        assert s.chart is not None and _rows(s.chart), s.heading
+        assert "title" not in s.chart  # the slide prints heading and source itself
+
+
+def test_the_first_indicator_slide_says_2024_and_11_2_percent(slides):
+    s = slides[1]
+    assert s.year == 2024
+    assert "Landkreis Cloppenburg 2024: 11,2 %" in s.statement
+    assert s.details == ("228 von 2.031", "zuvor 2023: 8,3 %")
+    assert "line" in _marks(s.chart)
+    assert "Summe der 45 Kreise" in s.notes  # the note on the Land value travels with the slide
+
+
+def test_the_ranking_slide_shows_both_ends_the_region_and_its_neighbours_with_their_ranks(slides):
+    s = slides[2]
+    labels = {row["region_name"] for row in _rows(s.chart) if "region_name" in row and "value_text" in row}
+    assert "39. Landkreis Cloppenburg" in labels
+    assert {"1. Landkreis Harburg", "45. Stadt Emden", "10. Landkreis Vechta"} <= labels
+    assert len(labels) == 17  # ranks 1–5 and 41–45, six Nachbarkreise, Cloppenburg
+    assert "Rang 39 von 45 Kreisen (1 = niedrigster Wert)" in s.details
+
+
+def test_the_map_slide_maps_the_13_gemeinden_and_names_lowest_and_highest(slides):
+    s = slides[7]
+    assert s.year == 2022
+    features = s.chart["datasets"][s.chart["layer"][0]["data"]["name"]]
+    assert len(features) == 13 and all(f["geometry"]["coordinates"] for f in features)
+    assert s.details[0].startswith("Gemeinden: zwischen 3,6 je 100 in Cappeln (Oldenburg)")
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in s.source_line
+
+
+def test_the_sources_slide_lists_each_indicator_with_its_stand_and_the_licences(slides):
+    s = slides[-1]
+    assert len(s.body) == 6  # six distinct indicators in the deck
+    assert s.body[0].startswith("Abgänge ohne Hauptschulabschluss: Statistische Ämter")
+    assert "28.03.2026" in s.body[0]  # Stand of the 2024 file 21111-02-06-4-B
+    assert s.licences[:3] == (
+        "Datenlizenz Deutschland – Namensnennung – 2.0 (dl-de/by-2-0), www.govdata.de/dl-de/by-2-0",
+        "© GeoBasis-DE / BKG 2021 (Daten verändert)",
+        "Quelle: Statistik der Bundesagentur für Arbeit",
+    )
+
+
+def test_a_deck_without_map_or_ba_data_names_neither_licence(deck_data):
+    deck = Deck("Nur Abschlüsse", (IndicatorSlide("ohne_abschluss_anteil"), SourcesSlide()))
+    licences = render_slide(deck, 1, deck_data).licences
+    assert not any("BKG" in line or "Bundesagentur" in line for line in licences)
+
+
+def test_title_and_text_slides_carry_their_text(deck_data):
+    deck = Deck("Kurz", (TitleSlide("Titel", "Untertitel"), TextSlide("Frage", "Erstens.\n\nZweitens.")))
+    title, text = (render_slide(deck, i, deck_data) for i in range(2))
+    assert (title.heading, title.subheading) == ("Titel", "Untertitel")
+    assert text.body == ("Erstens.", "Zweitens.")
+
+
+def test_a_gemeinde_region_is_shown_by_its_landkreis_when_the_indicator_exists_only_per_kreis(deck_data):
+    deck = Deck("Gemeinde", (IndicatorSlide("ohne_abschluss_anteil", region="03453001"),))
+    s = render_slide(deck, 0, deck_data)
+    assert "Landkreis Cloppenburg 2024: 11,2 %" in s.statement
+
+
+def test_slide_content_can_be_cached_as_it_is(slides):
+    assert pickle.loads(pickle.dumps(slides)) == slides
+    json.dumps(slides[1].chart)  # a plain Vega-Lite spec
+
+
+def test_a_larger_scale_enlarges_the_chart_fonts(deck_data):
+    deck = default_deck()
+    small, large = (render_slide(deck, 1, deck_data, scale=k).chart for k in (1.0, 2.0))
+    assert large["config"]["axis"]["labelFontSize"] == 2 * small["config"]["axis"]["labelFontSize"]
+
+
+def test_a_distribution_without_a_chosen_category_shows_its_first_category(deck_data):
+    # The first Abschlussart is "ohne Abschluss": 228 of 2,031 leavers in 2024, as in the headline indicator.
+    deck = Deck("Verteilung", (IndicatorSlide("abschlussarten_verteilung"),))
+    s = render_slide(deck, 0, deck_data)
+    assert "(ohne Hauptschulabschluss / Ersten Schulabschluss), Landkreis Cloppenburg 2024: 11,2 %" in s.statement
+    assert s.chart is not None
+
+
+def test_an_indicator_without_data_says_so_and_draws_no_empty_chart(deck_data):
+    # The Bildungsbüro's own school data exist only after its first import; the bundled store has none.
+    deck = Deck("Eigene Daten", (IndicatorSlide("absentismus_je_1000"),))
+    s = render_slide(deck, 0, deck_data)
+    assert s.statement.endswith("Landkreis Cloppenburg: keine Daten.")
+    assert s.chart is None

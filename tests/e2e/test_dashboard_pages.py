@@ -1,0 +1,99 @@
+"""Every dashboard page in a real browser: it runs to its end, raises nothing and draws its charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import (
+    VIEWPORT,
+    DeclaredPage,
+    assert_no_exception,
+    declared_pages,
+    screenshot_path,
+    wait_for_app,
+    wait_for_drawn,
+)
+
+PAGES = declared_pages()
+
+# The marks each page must draw (SVG paths with a non-empty `d`); pages not listed only have to load.
+# Vega renders every mark as <g class="mark-<type> role-mark"> with one <path> per item.
+DRAWN = {
+    "app_pages/ueberblick.py": "g.mark-line.role-mark path",  # the tiles' sparklines
+    "app_pages/indikator.py": "g.mark-line.role-mark path",  # the time series
+    "app_pages/landkreisvergleich.py": "g.mark-rect.role-mark path",  # the ranking bars
+}
+
+
+@pytest.fixture(scope="module")
+def nav_links(browser, app_url) -> dict[str, str]:
+    """The sidebar's links, title -> URL, as a visitor of the start page sees them."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(app_url)
+    wait_for_app(page)
+    links = page.eval_on_selector_all(
+        'a[data-testid="stSidebarNavLink"]',
+        "els => els.map(a => [a.querySelector('span[label]').getAttribute('label'), a.href])",
+    )
+    context.close()
+    return dict(links)
+
+
+def test_the_sidebar_offers_every_page_the_router_declares(nav_links):
+    assert list(nav_links) == [p.title for p in PAGES]
+
+
+@pytest.mark.parametrize("declared", PAGES, ids=[Path(p.file).stem for p in PAGES])
+def test_each_page_runs_without_exception_and_draws_its_charts(page, nav_links, declared: DeclaredPage, screenshot):
+    assert declared.title in nav_links, f"{declared.title} fehlt in der Navigation"
+    page.goto(nav_links[declared.title])
+    wait_for_app(page)
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("Bildungsmonitor", exact=True).is_visible()
+    if declared.file in DRAWN:
+        wait_for_drawn(page, DRAWN[declared.file])
+    screenshot()
+
+
+def test_the_overview_shows_the_real_2024_share_of_leavers_without_qualification(page, app_url, screenshot):
+    # 228 of 2,031 leavers in Landkreis Cloppenburg 2024 = 11.23 % -> "11,2 %" (Regionalstatistik 21111-02-06-4-B).
+    page.goto(app_url)
+    wait_for_app(page)
+    expect(page.locator('[data-testid="stMetricValue"]', has_text="11,2 %")).to_be_visible()
+    screenshot()
+
+
+def test_the_indicator_map_fills_all_45_kreise_of_niedersachsen(page, app_url, screenshot):
+    page.goto(f"{app_url}/indikator?indikator=ohne_abschluss_anteil&region=03453&tab=Karte")
+    wait_for_app(page)
+    assert_no_exception(page)
+    # 45 Kreise filled (or greyed with their status) plus the vermillion outline of Cloppenburg.
+    assert wait_for_drawn(page, "g.mark-shape.role-mark path", minimum=45) >= 45
+    screenshot()
+
+
+def test_a_deep_link_as_the_first_request_of_a_fresh_server_runs_through_the_router(browser, fresh_app_url, recorder):
+    """The trap of STYLE.md: a first request to /indikator must not run the page without app.py."""
+    context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
+    page = context.new_page()
+    page.on("request", recorder.request)
+    page.on("console", recorder.console)
+    page.on("pageerror", recorder.page_error)
+    try:
+        page.goto(f"{fresh_app_url}/indikator?indikator=ohne_abschluss_anteil&region=03453")
+        wait_for_app(page)
+        assert_no_exception(page)
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        assert sidebar.get_by_text("Bildungsmonitor", exact=True).is_visible()  # drawn by app.py
+        assert sidebar.locator('a[data-testid="stSidebarNavLink"]').count() == len(PAGES)
+        assert page.get_by_role("heading", name="Abgänge ohne Hauptschulabschluss").first.is_visible()
+        wait_for_drawn(page, "g.mark-line.role-mark path")
+        page.screenshot(path=screenshot_path("test_deep_link_first_request"))
+    finally:
+        context.close()
+    assert recorder.foreign_requests() == []
+    assert recorder.console_errors == []
