@@ -35,9 +35,28 @@ def _legend_label(row: pd.Series) -> str:
     return GROUP_LABEL.get(row["role"], row["region_name"])
 
 
+def _with_gaps(df: pd.DataFrame) -> pd.DataFrame:
+    """Add an empty row for every year a region lacks inside the chart's range.
+
+    Results only list years the source has; without these rows a line would run straight from
+    2015 to 2023 as if the years between were known.
+    """
+    years = range(int(df["year"].min()), int(df["year"].max()) + 1)
+    rows = []
+    for _, region in df.groupby("region_code", sort=False):
+        missing = sorted(set(years) - set(region["year"].astype(int)))
+        if missing:
+            template = region.iloc[[0] * len(missing)].copy()
+            template["year"] = missing
+            template[["value", "numerator", "denominator"]] = float("nan")
+            template["status"] = "missing"
+            rows.append(template)
+    return pd.concat([df, *rows], ignore_index=True).sort_values(["region_code", "year"]) if rows else df
+
+
 def _prepared(df: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Roles, legend labels and the German tooltip texts, computed once in Python."""
-    data = with_roles(df)
+    data = with_roles(_with_gaps(df)) if not df.empty else with_roles(df)
     data["year"] = data["year"].astype(int)
     data["legend"] = data.apply(_legend_label, axis=1)
     data["value_text"] = [fmt_value(v, unit, s) for v, s in zip(data["value"], data["status"], strict=True)]

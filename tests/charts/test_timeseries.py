@@ -87,3 +87,26 @@ def test_the_sparkline_draws_only_the_region_in_the_highlight_colour(series):
         assert unit["mark"]["color"] == HIGHLIGHT
         assert {r["region_code"] for r in rows_of(spec, data)} == {"03453"}
         assert unit["encoding"]["x"]["axis"] is None and unit["encoding"]["y"]["axis"] is None
+
+
+def test_years_without_data_break_the_line_instead_of_bridging_it():
+    # TEST DATA: a region with values in 2014, 2015 and 2023 only.
+    import pandas as pd
+
+    from charts.timeseries import _with_gaps
+
+    df = pd.DataFrame(
+        {
+            "region_code": ["03453"] * 3,
+            "region_name": ["Cloppenburg"] * 3,
+            "year": [2014, 2015, 2023],
+            "value": [4.3, 4.1, 8.3],
+            "numerator": [94, 86, 163],
+            "denominator": [2175, 2113, 1967],
+            "status": ["computed"] * 3,
+        }
+    )
+    filled = _with_gaps(df)
+    assert list(filled["year"]) == list(range(2014, 2024))
+    assert filled.set_index("year").loc[2016:2022, "value"].isna().all()
+    assert (filled.set_index("year").loc[2016:2022, "status"] == "missing").all()
