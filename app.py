@@ -26,12 +26,7 @@ page = st.navigation(
             st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil", icon=":material/location_city:"),
         ],
         "Grundlagen": [
-            st.Page(
-                "app_pages/daten_quellen.py",
-                title="Daten & Quellen",
-                icon=":material/source:",
-                url_path="daten-und-quellen",
-            ),
+            st.Page("app_pages/daten_quellen.py", title="Daten & Quellen", icon=":material/source:"),
         ],
     }
 )

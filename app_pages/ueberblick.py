@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.format import fmt_value
-from charts.timeseries import sparkline
 from indicators.catalogue import CATALOGUE
-from ui import sidebar, text
+from ui import figures, sidebar, text
 from ui.data import version
 from ui.views import tile
 
@@ -16,7 +15,11 @@ QUESTIONS = (
     ("Schulabschlüsse", "Wie viele verlassen die Schule ohne Abschluss?", "ohne_abschluss_anteil"),
     ("Übergang Schule – Beruf", "Reichen die Ausbildungsplätze für alle Bewerber?", "ausbildungsplaetze_je_100"),
     ("Jugendarbeitslosigkeit", "Wie viele junge Menschen sind arbeitslos?", "jugendarbeitslosenquote"),
-    ("Frauenerwerbstätigkeit", "Wie viele Frauen arbeiten sozialversicherungspflichtig?", "beschaeftigungsquote_frauen"),
+    (
+        "Frauenerwerbstätigkeit",
+        "Wie viele Frauen arbeiten sozialversicherungspflichtig?",
+        "beschaeftigungsquote_frauen",
+    ),
     ("Frühe Bildung", "Wie viele Kinder unter 3 besuchen eine Kita?", "betreuungsquote_u3"),
     ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
 )
@@ -52,9 +55,9 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         if counts:
             st.caption(counts)
         if len(facts.trend) > 1:
-            st.altair_chart(sparkline(facts.trend), width="content")
+            figures.show("sparkline", key, selection.region, version())
         for reference, delta in ((facts.land, facts.to_land), (facts.bund, facts.to_bund)):
-            line = f"{reference.region_name or reference.region_code} {text.with_year(reference, indicator.unit)}"
+            line = text.named(reference, indicator.unit)
             if delta is not None:
                 line += f" · Abstand {text.difference(delta, indicator.unit)}"
             st.caption(line, help=reference.note or None)

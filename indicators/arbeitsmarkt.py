@@ -34,7 +34,13 @@ def jugendarbeitslosenquote(obs: pd.DataFrame) -> pd.DataFrame:
     rate = series(pick(obs, ALQ_KREISE, RATE_ALL_CIVILIAN, YOUTH), "value")
     count = series(pick(obs, ALQ_KREISE, YOUTH, first="Arbeitslose"), "numerator")
     frame = rate.merge(count[["region_code", "year", "numerator"]], on=["region_code", "year"], how="left")
-    numeric = frame["value_status"].isin(("ok", "zero"))
+    # Before 2009 the table prints "-" for every group rate: the rates by age start in 2009 (the
+    # table's title says "ab 2009"). A youth rate of exactly 0 % is no finding, so "-" means "none".
+    unpublished = frame["value_status"] == "zero"
+    frame["value"] = frame["value"].mask(unpublished)
+    frame["value_status"] = frame["value_status"].mask(unpublished, "not_applicable")
+    frame["note"] = unpublished.map({True: "Quote für 15- bis unter 25-Jährige erst ab 2009 ausgewiesen", False: ""})
+    numeric = frame["value_status"] == "ok"
     frame["status"] = frame["value_status"].where(~numeric, PUBLISHED)
     return finish(frame.drop(columns=["value_status"]), "jugendarbeitslosenquote")
 

@@ -18,7 +18,6 @@ import pandas as pd
 import streamlit as st
 
 from indicators.catalogue import CATALOGUE, evaluate
-from indicators.model import RESULT_COLUMNS
 from store.connection import DEFAULT_DB, connect_read_only, store_version
 from store.queries import import_history, observations, regions, table_list
 
@@ -72,13 +71,8 @@ def _query(fn: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFrame:
 
 @st.cache_data(show_spinner="Indikator wird berechnet …")
 def result(key: str, version: int) -> pd.DataFrame:
-    """The indicator for every region the bundled tables hold (Gemeinden only of Cloppenburg).
-
-    An indicator whose tables hold nothing yet (the Bildungsbüro's own school data before the first
-    import) gives an empty result instead of being computed on no rows.
-    """
-    obs = _query(observations, CATALOGUE[key].table_codes, CLOPPENBURG)
-    return evaluate(key, obs) if len(obs) else pd.DataFrame(columns=RESULT_COLUMNS)
+    """The indicator for every region the bundled tables hold (Gemeinden only of Cloppenburg)."""
+    return evaluate(key, _query(observations, CATALOGUE[key].table_codes, CLOPPENBURG))
 
 
 @st.cache_data(show_spinner=False)

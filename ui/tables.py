@@ -12,8 +12,9 @@ import io
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from charts.format import default_decimals, fmt_number, status_text
+from charts.format import default_decimals, fmt_date, fmt_number, status_text
 from indicators.model import Indicator
+from store.symbols import LEGEND
 
 _ROLE_ORDER = {"region": 0, "land": 1, "bund": 2, "peer": 3}
 
@@ -31,8 +32,8 @@ def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
             "Kategorie": rows["category"],
             "Wert": rows["value"],
             "Einheit": indicator.unit,
-            "Zähler": rows["numerator"],
-            "Nenner": rows["denominator"],
+            "Zähler": _whole(rows["numerator"]),
+            "Nenner": _whole(rows["denominator"]),
             "Status": rows["status"].map(status_text),
             "Hinweis": rows["note"],
         }
@@ -40,6 +41,12 @@ def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     if (table["Kategorie"] == "").all():
         table = table.drop(columns="Kategorie")
     return table.reset_index(drop=True)
+
+
+def _whole(counts: pd.Series) -> pd.Series:
+    """Counts as whole numbers ("2031", not "2031,0" in the CSV); shares used as parts stay decimal."""
+    known = counts.dropna()
+    return counts.astype("Int64") if (known == known.round()).all() else counts
 
 
 def styled(table: pd.DataFrame, unit: str) -> Styler:
@@ -62,3 +69,29 @@ def to_xlsx(table: pd.DataFrame, sheet: str = "Daten") -> bytes:
     buffer = io.BytesIO()
     table.to_excel(buffer, index=False, sheet_name=sheet)
     return buffer.getvalue()
+
+
+def provenance(history: pd.DataFrame) -> pd.DataFrame:
+    """Import records (store.queries.import_history) with German headers and dates.
+
+    "Werte aktuell" counts the values of the file still in use; a file whose values were all replaced
+    by a newer download shows 0 and stays listed, so the history is complete.
+    """
+    return pd.DataFrame(
+        {
+            "Datei": history["file_name"],
+            "Tabelle": history["table_code"],
+            "Titel": history["table_title"],
+            "Quelle": history["source"],
+            "Stand": [fmt_date(s) if pd.notna(s) else "nicht angegeben" for s in history["stand"]],
+            "Lizenz": history["licence"],
+            "Importiert am": [fmt_date(t) for t in history["imported_at"]],
+            "Werte aktuell": [fmt_number(n) for n in history["rows_current"]],
+            "SHA-256": history["sha256"],
+        }
+    ).reset_index(drop=True)
+
+
+def legend() -> pd.DataFrame:
+    """The sources' symbols in words (store.symbols.LEGEND), for every page that shows source values."""
+    return pd.DataFrame({"Status": [status_text(s) for s in LEGEND], "Bedeutung": list(LEGEND.values())})

@@ -27,8 +27,29 @@ def with_year(figure: Figure, unit: str) -> str:
     return f"{value} ({figure.year})" if figure.year else value
 
 
+def named(figure: Figure, unit: str) -> str:
+    """ "Niedersachsen 2024: 8,7 %", the way a reference value is quoted next to the region's own."""
+    when = f" {figure.year}" if figure.year else ""
+    return f"{figure.region_name}{when}: {fmt_value(figure.value, unit, figure.status)}"
+
+
 def counts(figure: Figure) -> str | None:
     """ "228 von 2.031" for a computed share, None when the figure has no counts to show."""
     if is_missing(figure.numerator) or is_missing(figure.denominator):
         return None
     return fmt_counts(figure.numerator, figure.denominator)
+
+
+_FORMULA = {
+    "%": "Zähler ÷ Nenner × 100",
+    "je 100": "Zähler ÷ Nenner × 100",
+    "je 1.000": "Zähler ÷ Nenner × 1.000",
+    "Pp.": "Zähler − Nenner (Differenz zweier Anteile, in Prozentpunkten)",
+    "Anzahl": "Zähler (eine Anzahl, keine Quote)",
+}
+
+
+def formula(unit: str, published: bool) -> str:
+    """How the value follows from Zähler and Nenner; for published rates, that the source computed it."""
+    text = _FORMULA.get(unit, "Zähler ÷ Nenner")
+    return f"{text}; von der Quelle so berechnet und veröffentlicht" if published else text

@@ -18,7 +18,7 @@ from indicators.catalogue import CATALOGUE
 from indicators.comparison import HAS_VALUE, change, difference_to, kreise_of, latest, rank_among, value_in, with_values
 from indicators.model import MISSING, Direction
 from indicators.peers import ALL_NI, peer_groups
-from ui.data import CLOPPENBURG, region_table, result
+from ui.data import CLOPPENBURG, imports, region_table, result
 
 LAND = "03"
 BUND = "DG"
@@ -72,6 +72,25 @@ def categories(key: str, version: int) -> list[str]:
 
 
 @st.cache_data(show_spinner=False)
+def value_notes(key: str, version: int) -> list[str]:
+    """The distinct notes on single values (e.g. "Summe der 45 Kreise …"), for the Quellen tab."""
+    return sorted(set(result(key, version)["note"]) - {""})
+
+
+@st.cache_data(show_spinner=False)
+def statuses(key: str, version: int) -> list[str]:
+    """The statuses the indicator's values carry (e.g. "published" for rates taken over from INKAR)."""
+    return sorted(set(result(key, version)["status"]))
+
+
+@st.cache_data(show_spinner=False)
+def current_files(table_code: str, version: int) -> pd.DataFrame:
+    """Import records of a table whose values are still in use (a fully replaced download is left out)."""
+    history = imports(version)
+    return history[(history["table_code"] == table_code) & (history["rows_current"] > 0)]
+
+
+@st.cache_data(show_spinner=False)
 def series(key: str, region: str, group: str, category: str, version: int) -> pd.DataFrame:
     """All years of the region, Niedersachsen, Deutschland and the comparison group, with a `role` each.
 
@@ -98,15 +117,15 @@ def years(key: str, level: str, category: str, version: int) -> list[int]:
 
 
 @st.cache_data(show_spinner=False)
-def cross_section(key: str, level: str, year: int, category: str, version: int) -> gpd.GeoDataFrame:
-    """Every area of the map level with its value in `year`; areas the source has no row for are "missing".
+def cross_section(key: str, level: str, year: int, category: str, version: int) -> pd.DataFrame:
+    """Every area of the map level (the 45 Kreise of NI or the 13 Gemeinden of CLP) with its value in `year`.
 
-    Outlines and names come from the bundled BKG boundaries (Gebietsstand 2021), so the frame serves
-    the map and the ranking alike.
+    Areas and their short names come from the bundled BKG boundaries (Gebietsstand 2021); an area the
+    source has no row for is "missing", never dropped.
     """
     rows = result(key, version)
     rows = rows[(rows["year"] == year) & (rows["category"] == category)]
-    areas = load_boundaries(level)
+    areas = pd.DataFrame(load_boundaries(level)[["region_code", "region_name"]])
     columns = ["region_code", "value", "numerator", "denominator", "status", "note"]
     out = areas.merge(rows[columns], on="region_code", how="left")
     out["status"] = out["status"].fillna(MISSING)
@@ -116,15 +135,39 @@ def cross_section(key: str, level: str, year: int, category: str, version: int) 
 
 
 @st.cache_data(show_spinner=False)
+def kreise_in(key: str, year: int, category: str, version: int) -> pd.DataFrame:
+    """The Kreise of Niedersachsen as they were in `year`, for the ranking.
+
+    Before the 2016 merger Göttingen and Osterode am Harz were two Kreise; the ranking lists them
+    for the years they have values, so bars and "Rang … von …" count the same Kreise. A current Kreis
+    without a value is listed with its status.
+    """
+    rows = kreise_of(result(key, version), LAND)
+    rows = rows[(rows["year"] == year) & (rows["category"] == category)]
+    historic = set(region_table(version).query("historic")["region_code"])
+    return rows[~rows["region_code"].isin(historic) | rows["status"].isin(HAS_VALUE)].reset_index(drop=True)
+
+
+@st.cache_data(show_spinner=False)
+def map_frame(key: str, level: str, year: int, category: str, version: int) -> gpd.GeoDataFrame:
+    """The cross-section with the outlines, for charts.maps.choropleth."""
+    outlines = load_boundaries(level)[["region_code", "geometry"]]
+    return outlines.merge(cross_section(key, level, year, category, version), on="region_code")
+
+
+@st.cache_data(show_spinner=False)
 def references(key: str, year: int, category: str, version: int) -> dict[str, float]:
     """Niedersachsen and Deutschland in `year`, as far as they have a value (for reference lines)."""
     rows = result(key, version)
-    values = {name: value_in(rows, code, year, category) for name, code in (("Niedersachsen", LAND), ("Deutschland", BUND))}
+    values = {
+        name: value_in(rows, code, year, category) for name, code in (("Niedersachsen", LAND), ("Deutschland", BUND))
+    }
     return {name: value for name, value in values.items() if value is not None}
 
 
 @dataclass(frozen=True)
 class Rank:
+    region_name: str
     rank: int | None
     of: int
 
@@ -133,9 +176,10 @@ class Rank:
 def rank_of(key: str, region: str, year: int, category: str, version: int) -> Rank:
     """Place of a Kreis among the Kreise of Niedersachsen with a value in `year` (1 is best)."""
     ranked = rank_among(result(key, version), year, CATALOGUE[key].direction, LAND, category)
-    own = ranked.loc[ranked["region_code"] == region, "rank"]
-    place = None if own.empty or pd.isna(own.iloc[0]) else int(own.iloc[0])
-    return Rank(place, int(ranked["n"].iloc[0]) if len(ranked) else 0)
+    own = ranked[ranked["region_code"] == region]
+    place = None if own.empty or pd.isna(own["rank"].iloc[0]) else int(own["rank"].iloc[0])
+    name = own["region_name"].iloc[0] if len(own) else region
+    return Rank(name, place, int(ranked["n"].iloc[0]) if len(ranked) else 0)
 
 
 @st.cache_data(show_spinner=False)

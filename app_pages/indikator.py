@@ -1,0 +1,128 @@
+"""Indikator: one indicator in four tabs: Diagramm, Karte, Tabelle, Quellen.
+
+Only the open tab is drawn (the tabs track their state), so switching the region does not render a
+map nobody looks at.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.catalogue import CATALOGUE
+from ui import figures, sidebar, tables, text, url
+from ui.data import version
+from ui.views import (
+    LEVEL_GEMEINDEN,
+    LEVEL_KREISE,
+    categories,
+    current_files,
+    is_gemeinde,
+    series,
+    shown_region,
+    statuses,
+    value_notes,
+    years,
+)
+
+TABS = ["Diagramm", "Karte", "Tabelle", "Quellen"]
+LEVEL_NAMES = {LEVEL_KREISE: "Kreise Niedersachsens", LEVEL_GEMEINDEN: "Gemeinden des Landkreises Cloppenburg"}
+
+
+selection = sidebar.current()
+v = version()
+key = url.choice(
+    st.selectbox,
+    "Indikator",
+    list(CATALOGUE),
+    "indikator",
+    "ohne_abschluss_anteil",
+    format_func=lambda k: f"{CATALOGUE[k].handlungsfeld}: {CATALOGUE[k].title}",
+)
+indicator = CATALOGUE[key]
+options = categories(key, v)
+category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
+region = shown_region(key, selection.region)
+levels = [LEVEL_KREISE] + ([LEVEL_GEMEINDEN] if "gemeinde" in indicator.levels else [])
+available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
+
+st.title(indicator.title)
+st.caption(indicator.definition)
+if not available:
+    st.info(
+        "Für diesen Indikator sind noch keine Daten im Datenbestand (z. B. eigene Schuldaten vor dem ersten Import)."
+    )
+    st.stop()
+if region != selection.region:
+    st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Landkreis ({region}).")
+
+shown_years = years(key, LEVEL_GEMEINDEN if is_gemeinde(region) else LEVEL_KREISE, category, v) or available
+year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", shown_years[0])
+name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
+tab = url.tabs(TABS)
+
+if tab["Diagramm"].open:
+    with tab["Diagramm"]:
+        figures.show("time_series", key, selection.region, selection.group, category, v)
+        if indicator.breaks:
+            st.caption("Datenbrüche: " + "; ".join(f"{b.year}: {b.label}" for b in indicator.breaks))
+        st.caption(
+            f"Vergleichsgruppe: {selection.group_name}. Linien enden, wo ein Jahr keinen Wert hat; "
+            "die Tabelle nennt den Grund."
+        )
+        figures.downloads("time_series", key, selection.region, selection.group, category, v, name=name)
+
+if tab["Karte"].open:
+    with tab["Karte"]:
+        level = LEVEL_KREISE
+        if len(levels) == 2:
+            default_level = LEVEL_GEMEINDEN if selection.is_gemeinde else LEVEL_KREISE
+            level = url.choice(
+                st.radio, "Karte", levels, "ebene", default_level, format_func=LEVEL_NAMES.get, horizontal=True
+            )
+        level_years = years(key, level, category, v)
+        if year not in level_years:
+            st.info(
+                f"Für {year} gibt es keine Werte für die {LEVEL_NAMES[level]}. "
+                f"Jahre mit Werten: {', '.join(str(y) for y in level_years) or 'keine'}."
+            )
+        figures.show("map", key, level, year, category, region, v)
+        figures.downloads("map", key, level, year, category, region, v, name=f"{name}_karte_{year}")
+
+if tab["Tabelle"].open:
+    with tab["Tabelle"]:
+        table = tables.indicator_table(series(key, selection.region, selection.group, category, v), indicator)
+        st.dataframe(tables.styled(table, indicator.unit), hide_index=True)
+        st.caption("Status der gezeigten Werte: " + "; ".join(sorted(set(table["Status"]))))
+        with st.expander("Zeichenerklärung der Quellen"):
+            st.table(tables.legend(), hide_index=True)
+        buttons = st.container(horizontal=True)
+        buttons.download_button("CSV", tables.to_csv(table), f"{name}.csv", "text/csv", icon=":material/download:")
+        buttons.download_button(
+            "XLSX",
+            lambda: tables.to_xlsx(table),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+if tab["Quellen"].open:
+    with tab["Quellen"]:
+        st.markdown(
+            f"**Definition:** {indicator.definition}\n\n"
+            f"**Zähler:** {indicator.numerator}\n\n"
+            f"**Nenner:** {indicator.denominator or '–'}\n\n"
+            f"**Berechnung:** {text.formula(indicator.unit, 'published' in statuses(key, v))}\n\n"
+            f"**Einheit:** {indicator.unit} · **Richtung:** {indicator.direction.label}\n\n"
+            f"**Quelle:** {indicator.source}"
+        )
+        for source_table in indicator.tables:
+            st.markdown(f"**Tabelle {source_table.code}** – {source_table.uses}")
+            files = current_files(source_table.code, v)
+            if files.empty:
+                st.caption("Noch keine Datei dieser Tabelle importiert.")
+            else:
+                st.dataframe(tables.provenance(files).drop(columns=["Tabelle", "Titel"]), hide_index=True)
+        notes = value_notes(key, v)
+        if notes:
+            st.markdown("**Hinweise zu einzelnen Werten:** " + "; ".join(notes))

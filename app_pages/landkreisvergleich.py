@@ -1,0 +1,67 @@
+"""Landkreisvergleich: all Kreise of Niedersachsen ranked for one year, and two indicators side by side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from indicators.catalogue import CATALOGUE
+from indicators.model import Direction
+from ui import figures, sidebar, url
+from ui.data import version
+from ui.views import (
+    LEVEL_KREISE,
+    categories,
+    common_years,
+    rank_of,
+    years,
+)
+
+RANK_ONE = {
+    Direction.LOWER_IS_BETTER: "niedrigster Wert (niedriger ist besser)",
+    Direction.HIGHER_IS_BETTER: "höchster Wert (höher ist besser)",
+    Direction.NEUTRAL: "höchster Wert (keine Wertung)",
+}
+KREIS_KEYS = [key for key, indicator in CATALOGUE.items() if "kreis" in indicator.levels]
+
+
+def _title(key: str) -> str:
+    return f"{CATALOGUE[key].handlungsfeld}: {CATALOGUE[key].title}"
+
+
+selection = sidebar.current()
+v = version()
+kreis = selection.region[:5]
+st.title("Landkreisvergleich")
+if selection.is_gemeinde:
+    st.info("Verglichen werden Kreise; hervorgehoben ist der Landkreis der gewählten Gemeinde.")
+
+key = url.choice(st.selectbox, "Indikator", KREIS_KEYS, "indikator", "ohne_abschluss_anteil", format_func=_title)
+indicator = CATALOGUE[key]
+options = categories(key, v)
+category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
+available = years(key, LEVEL_KREISE, category, v)
+if not available:
+    st.info("Für diesen Indikator gibt es keine Werte der Kreise.")
+    st.stop()
+year = url.choice(st.sidebar.selectbox, "Jahr", available, "jahr", available[0])
+
+rank = rank_of(key, kreis, year, category, v)
+place = f"Rang {rank.rank} von {rank.of}" if rank.rank else "ohne Rang (kein Wert)"
+st.subheader(f"{rank.region_name}: {place} im Jahr {year}")
+st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
+figures.show("ranking", key, year, category, kreis, selection.group, v)
+
+st.header("Zusammenhänge")
+st.caption("Zwei Indikatoren über alle Kreise Niedersachsens; ein Zusammenhang ist noch keine Ursache.")
+left, right = st.columns(2)
+x_key = url.choice(left.selectbox, "waagerecht (x)", KREIS_KEYS, "x", "sgb2_quote_u15", format_func=_title)
+y_key = url.choice(right.selectbox, "senkrecht (y)", KREIS_KEYS, "y", "ohne_abschluss_anteil_inkar", format_func=_title)
+both = common_years(x_key, y_key, v)
+if not both:
+    st.info("Die beiden Indikatoren haben kein gemeinsames Jahr mit Werten der Kreise.")
+else:
+    scatter_year = year if year in both else both[0]
+    if scatter_year != year:
+        st.caption(f"Für {year} fehlt einer der beiden Indikatoren; gezeigt wird {scatter_year}.")
+    st.subheader(f"Kreise Niedersachsens im Jahr {scatter_year}")
+    figures.show("scatter", x_key, y_key, scatter_year, kreis, v)

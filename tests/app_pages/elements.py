@@ -1,0 +1,28 @@
+"""Reading what a page shows from an AppTest run: chart specs with their data, and all text."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+
+def charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
+    """Each chart on the page as (Vega-Lite spec, all its data rows); AppTest draws nothing.
+
+    Streamlit moves tabular datasets out of the spec into Arrow; GeoJSON features stay in the spec.
+    """
+    found = []
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        rows = [row for values in spec.get("datasets", {}).values() for row in values]
+        for dataset in chart.proto.datasets:
+            rows += pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()
+        found.append((spec, rows))
+    return found
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every caption, Markdown and info text on the page, main area and sidebar."""
+    return [element.value for kind in ("caption", "markdown", "info", "subheader", "title") for element in at.get(kind)]

@@ -1,0 +1,43 @@
+"""Daten & Quellen: every import with its provenance, the flag legend and the licence attributions."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from store.symbols import LEGEND
+from tests.app_pages.elements import texts
+
+PAGE = "app_pages/daten_quellen.py"
+RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
+
+
+def test_the_imports_list_the_leavers_file_with_its_sha256(open_app):
+    at = open_app(PAGE)
+    history = at.dataframe[0].value
+    expected = hashlib.sha256((RAW / "regionalstatistik_2023_2025" / "21111-02-06-4.csv").read_bytes()).hexdigest()
+    rows = history[history["Datei"] == "21111-02-06-4.csv"]
+    assert expected in set(rows["SHA-256"])
+    newest = rows[rows["SHA-256"] == expected].iloc[0]
+    assert newest["Tabelle"] == "21111-02-06-4"
+    assert newest["Stand"] == "13.03.2025"
+
+
+def test_the_flag_legend_explains_every_source_symbol(open_app):
+    at = open_app(PAGE)
+    legend = at.table[0].value
+    assert legend["Bedeutung"].tolist() == list(LEGEND.values())
+    assert "geheim" in legend["Status"].tolist()
+
+
+def test_the_licence_attributions_are_printed(open_app):
+    shown = "\n".join(texts(open_app(PAGE)))
+    assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in shown
+    assert "Quelle: Statistik der Bundesagentur für Arbeit" in shown
+    assert "dl-de/by-2-0" in shown
+    assert "Datenquelle: INKAR, BBSR Bonn" in shown
+
+
+def test_the_indicator_catalogue_is_shown(open_app):
+    shown = "\n".join(texts(open_app(PAGE)))
+    assert "ohne_abschluss_anteil" in shown

@@ -1,0 +1,51 @@
+"""Landkreisvergleich: the ranking of the 45 Kreise and the scatter of two indicators."""
+
+from __future__ import annotations
+
+from tests.app_pages.elements import charts, texts
+
+PAGE = "app_pages/landkreisvergleich.py"
+
+
+def test_cloppenburg_is_ranked_among_the_45_kreise_of_niedersachsen(open_app):
+    at = open_app(PAGE)
+    # 2024: Cloppenburg's 11.23 % is the 39th lowest share of 45 (Harburg 4.77 % is first).
+    assert "Cloppenburg, Landkreis: Rang 39 von 45 im Jahr 2024" in texts(at)
+    (spec, rows), _ = charts(at)
+    bars = {row["region_code"]: row for row in rows if "value_text" in row}
+    assert len(bars) == 45
+    assert bars["03453"]["role"] == "region"
+    assert bars["03460"]["role"] == "peer"  # Vechta, one of the Nachbarkreise
+    assert bars["03353"]["value_text"] == "4,8 %"  # Harburg
+    assert spec["title"]["text"] == "Abgänge ohne Hauptschulabschluss, 2024"
+    references = {row["name"]: row["text"] for row in rows if "name" in row}
+    assert references == {"Niedersachsen": "Niedersachsen: 8,7 %"}  # no Deutschland value for 2024
+
+
+def test_kreise_without_a_value_are_listed_with_their_status_not_as_zero(open_app):
+    at = open_app(PAGE, indikator="abschlussarten_verteilung", kategorie="mit Fachhochschulreife", jahr="2009")
+    (_, rows), _ = charts(at)
+    # 2009: Cloppenburg had 1 or 2 leavers with the school part of the Fachhochschulreife: suppressed.
+    cloppenburg = next(row for row in rows if row.get("region_code") == "03453")
+    assert cloppenburg["status_short"] == "unterdrückt"
+    assert cloppenburg["value"] is None
+    assert "Cloppenburg, Landkreis: ohne Rang (kein Wert) im Jahr 2009" in texts(at)
+
+
+def test_before_the_2016_merger_the_ranking_lists_goettingen_and_osterode(open_app):
+    at = open_app(PAGE, jahr="2015")
+    (_, rows), _ = charts(at)
+    bars = {row["region_code"] for row in rows if "value_text" in row}
+    # 45 Kreise today; in 2015 Göttingen (03152) and Osterode am Harz (03156) instead of 03159.
+    assert {"03152", "03156"} <= bars
+    assert any(t.endswith("von 46 im Jahr 2015") for t in texts(at))
+
+
+def test_the_scatter_falls_back_to_the_newest_common_year(open_app):
+    at = open_app(PAGE)
+    # SGB II (INKAR) ends 2022 and the INKAR leavers' share too; 2024 has neither.
+    assert "Für 2024 fehlt einer der beiden Indikatoren; gezeigt wird 2022." in texts(at)
+    _, (spec, rows) = charts(at)
+    cloppenburg = next(row for row in rows if row["region_code"] == "03453")
+    assert cloppenburg["x_text"] == "7,4 je 100"  # SGB II rate under 15, 2022
+    assert len(rows) == 45

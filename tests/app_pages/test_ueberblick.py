@@ -1,0 +1,82 @@
+"""Überblick: the tiles show the latest official value with its year, trend and references."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
+
+from tests.app_pages.elements import charts, texts
+
+
+def _metric(at, title: str):
+    return next(m for m in at.metric if m.label.startswith(title))
+
+
+def test_cloppenburg_tile_shows_the_2024_share_without_qualification_and_niedersachsen(open_app):
+    at = open_app()
+    tile = _metric(at, "Abgänge ohne Hauptschulabschluss")
+    # 228 of 2,031 leavers in 2024 = 11.23 %; in 2023 163 of 1,967 = 8.29 %, so +2.94 pp.
+    assert tile.label == "Abgänge ohne Hauptschulabschluss, 2024"
+    assert tile.value == "11,2 %"
+    assert tile.delta == "+2,9 Pp."
+    shown = texts(at)
+    assert "228 von 2.031" in shown
+    # Niedersachsen 2024 is the sum of its 45 Kreise: 6,883 of 79,489 = 8.66 %; 11.23 − 8.66 = +2.57 pp.
+    assert "Niedersachsen 2024: 8,7 % · Abstand +2,6 Pp." in shown
+    # Deutschland is not published for 2024 (the 2024 table covers Kreise only): said in words, not 0.
+    assert "Deutschland 2024: keine Daten" in shown
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "colour", "arrow"),
+    [
+        # 11.2 % in 2024 after 8.3 % in 2023: more leavers without a certificate is worse.
+        ("Abgänge ohne Hauptschulabschluss", "gegenüber 2023 schlechter", "ORANGE", "UP"),
+        # Youth unemployment 4.0 % in 2025 after 4.7 % in 2016 (no years between in the bundled files).
+        ("Jugendarbeitslosenquote", "gegenüber 2016 besser", "BLUE", "DOWN"),
+    ],
+)
+def test_the_trend_arrow_is_coloured_by_the_indicators_direction(open_app, title, description, colour, arrow):
+    tile = _metric(open_app(), title)
+    assert tile.proto.delta_description == description
+    assert MetricProto.MetricColor.Name(tile.proto.color) == colour
+    assert MetricProto.MetricDirection.Name(tile.proto.direction) == arrow
+
+
+def test_every_tile_names_the_year_of_its_value(open_app):
+    at = open_app()
+    assert len(at.metric) == 6
+    assert all(m.label[-4:].isdigit() and m.label[-6:-4] == ", " for m in at.metric)
+    # Jugendarbeitslosenquote: the BA's 2025 annual average for Cloppenburg, 4.0 %.
+    assert _metric(at, "Jugendarbeitslosenquote").label.endswith(", 2025")
+    assert _metric(at, "Jugendarbeitslosenquote").value == "4,0 %"
+
+
+def test_each_tile_draws_a_sparkline_of_its_own_values_only(open_app):
+    sparklines = charts(open_app())
+    # Beschäftigungsquote Frauen has a single year (2015), so five of the six tiles draw a line.
+    assert len(sparklines) == 5
+    for _, rows in sparklines:
+        assert {row["region_code"] for row in rows} == {"03453"}
+
+
+def test_tiles_open_the_indicator_page_with_the_view_in_the_link(open_app):
+    at = open_app(region="03460", vergleich="oldenburger_muensterland")
+    link = next(link for link in at.get("page_link") if "ohne_abschluss_anteil" in link.proto.query_string)
+    assert link.proto.page.endswith("indikator")
+    assert parse_qs(link.proto.query_string) == {
+        "indikator": ["ohne_abschluss_anteil"],
+        "region": ["03460"],
+        "vergleich": ["oldenburger_muensterland"],
+    }
+
+
+def test_a_gemeinde_sees_its_own_values_and_kreis_values_only_labelled_as_such(open_app):
+    at = open_app(region="03453001")  # Barßel
+    # SGB II rate exists per Gemeinde: Barßel 2022 8.08 per 100 (INKAR).
+    assert _metric(at, "Kinder unter 15 in SGB-II").value == "8,1 je 100"
+    # Leavers exist only per Kreis: the tile shows the Landkreis and says so.
+    assert _metric(at, "Abgänge ohne Hauptschulabschluss").value == "11,2 %"
+    assert "Nur je Kreis verfügbar – gezeigt wird Cloppenburg, Landkreis." in texts(at)

@@ -1,0 +1,96 @@
+"""Charts as cached Vega-Lite specs: built and validated by Altair once per view and store version.
+
+Building an Altair chart and turning it into a spec (with its JSON-schema validation) takes several
+milliseconds per chart; a tile page with six sparklines would spend most of each rerun on it. So the
+spec is cached with plain arguments and handed to `st.vega_lite_chart`, which draws exactly what
+`st.altair_chart` would. PNG and SVG downloads rebuild the Altair chart only when clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import altair as alt
+import streamlit as st
+
+from charts.export import to_png, to_svg
+from charts.maps import choropleth
+from charts.ranking import ranking_bars, scatter
+from charts.timeseries import sparkline, time_series
+from indicators.catalogue import CATALOGUE
+from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, tile
+
+
+def _sparkline(key: str, region: str, version: int) -> alt.TopLevelMixin:
+    return sparkline(tile(key, region, version).trend)
+
+
+def _time_series(key: str, region: str, group: str, category: str, version: int) -> alt.TopLevelMixin:
+    indicator = CATALOGUE[key]
+    breaks = [(b.year, b.label) for b in indicator.breaks]
+    return time_series(series(key, region, group, category, version), indicator, breaks=breaks)
+
+
+def _map(key: str, level: str, year: int, category: str, highlight: str, version: int) -> alt.TopLevelMixin:
+    return choropleth(map_frame(key, level, year, category, version), CATALOGUE[key], highlight_code=highlight)
+
+
+def _ranking(key: str, year: int, category: str, kreis: str, group: str, version: int) -> alt.TopLevelMixin:
+    return ranking_bars(
+        kreise_in(key, year, category, version),
+        CATALOGUE[key],
+        highlight_code=kreis,
+        peer_codes=peer_codes(group, key, version),
+        reference_values=references(key, year, category, version),
+    )
+
+
+def _scatter(x_key: str, y_key: str, year: int, kreis: str, version: int) -> alt.TopLevelMixin:
+    points = scatter_data(x_key, y_key, year, version)
+    return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=kreis)
+
+
+CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
+    "sparkline": _sparkline,
+    "time_series": _time_series,
+    "map": _map,
+    "ranking": _ranking,
+    "scatter": _scatter,
+}
+
+
+@st.cache_data(show_spinner=False)
+def spec(kind: str, *args: str | int) -> dict:
+    """The Vega-Lite spec of chart `kind` (a key of CHARTS) for `args`, which end with the store version.
+
+    Sizes are those of the plot, as the builders set them and as vl-convert exports them ("pad");
+    Streamlit's default "fit" would squeeze title, legend and plot into that size instead.
+    """
+    return CHARTS[kind](*args).to_dict() | {"autosize": {"type": "pad", "contains": "padding"}}
+
+
+def show(kind: str, *args: str | int) -> None:
+    """Draw the chart with its own styling only (theme=None), exactly as the PNG and SVG downloads show it.
+
+    Streamlit's chart theme would add its own axis rules, e.g. hiding "overlapping" labels, which
+    dropped every second Kreis from the ranking.
+    """
+    st.vega_lite_chart(spec=spec(kind, *args), width="content", theme=None)
+
+
+def downloads(kind: str, *args: str | int, name: str) -> None:
+    """PNG and SVG buttons for the chart as shown, title and source line included; rendered on click."""
+    buttons = st.container(horizontal=True)
+    for label, render, mime, icon in (
+        ("PNG", to_png, "image/png", ":material/image:"),
+        ("SVG", to_svg, "image/svg+xml", ":material/draw:"),
+    ):
+        buttons.download_button(
+            label,
+            lambda render=render: render(CHARTS[kind](*args)),
+            f"{name}.{label.lower()}",
+            mime,
+            key=f"{label.lower()}_{name}",
+            on_click="ignore",
+            icon=icon,
+        )
