@@ -155,7 +155,8 @@ def sparkline(df: pd.DataFrame) -> alt.LayerChart:
     year without a value leaves a gap, as in the full chart.
     """
     data = with_roles(df)
-    data = data[data["role"] == "region"].sort_values("year")
+    data = data[data["role"] == "region"]
+    data = (_with_gaps(data) if not data.empty else data).sort_values("year")
     scales = {
         "x": alt.X("year:Q", axis=None, scale=alt.Scale(zero=False, nice=False)),
         "y": alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
