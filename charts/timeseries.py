@@ -140,11 +140,11 @@ def time_series(
             alt.Tooltip("status_text:N", title="Status"),
         ],
     )
-    height = 320 * scale
+    height = 380 * scale
     layers = [lines, points]
     if breaks:
         layers.insert(0, _breaks_layer(breaks, height, scale))
-    chart = alt.layer(*layers).properties(width=620 * scale, height=height)
+    chart = alt.layer(*layers).properties(width=860 * scale, height=height)
     return finish(chart, indicator.title, indicator.source, scale)
 
 
