@@ -108,3 +108,17 @@ def test_regions_get_level_parent_and_historic_flag(tmp_path):
     assert rows["03"][1:] == ("land", "DG", False)
     assert rows["DG"][1] == "bund"
     assert rows["03152"][3] is True  # Göttingen (alt), kept and marked historic
+
+
+def test_a_genesis_file_with_a_duplicated_row_is_refused_naming_both_lines(tmp_path):
+    from store.errors import ImportFehler
+
+    lines = SMALL.read_bytes().decode("cp1252").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("2021;03453;"))
+    edited = tmp_path / "82411-01-03-4.csv"
+    edited.write_bytes("".join(lines[: row + 1] + [lines[row]] + lines[row + 1 :]).encode("cp1252"))
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        with pytest.raises(ImportFehler, match="doppelte Zeilen") as error:
+            load(con, edited)
+        assert f"{row + 1}, {row + 2}" in error.value.meldung
+        assert count(con) == 0
