@@ -3,6 +3,10 @@
 Streamlit runs this file for every page and every rerun: it sets up the page, draws the shared
 sidebar, runs the chosen page from app_pages/ and finally tidies the URL. The pages folder is not
 called `pages/`, so Streamlit never falls back to its legacy folder mode (see README).
+
+The Präsentationsmodus is the one page without the sidebar: the projector shows the slide alone,
+and a region chosen in the sidebar would have no meaning there (each slide names its own). It is
+hidden from the menu and opened from the Präsentationen page or by a link.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from ui.data import db_path, version
 st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
 url.start_run()
 
+presentation = st.Page(
+    "app_pages/praesentation.py", title="Präsentationsmodus", icon=":material/slideshow:", visibility="hidden"
+)
 page = st.navigation(
     {
         "Übersicht": [
@@ -24,6 +31,10 @@ page = st.navigation(
             st.Page("app_pages/indikator.py", title="Indikator", icon=":material/show_chart:"),
             st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich", icon=":material/leaderboard:"),
             st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil", icon=":material/location_city:"),
+        ],
+        "Präsentation": [
+            st.Page("app_pages/praesentationen.py", title="Präsentationen", icon=":material/co_present:"),
+            presentation,
         ],
         "Grundlagen": [
             st.Page("app_pages/daten_quellen.py", title="Daten & Quellen", icon=":material/source:"),
@@ -35,8 +46,9 @@ if not db_path().exists():
     st.error(f"Datenbestand {db_path()} fehlt. Bitte zuerst `python cli.py build` ausführen (oder `./run`).")
     st.stop()
 
-st.sidebar.title("Bildungsmonitor")
-st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
-sidebar.draw(version())
+if page.url_path != presentation.url_path:
+    st.sidebar.title("Bildungsmonitor")
+    st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
+    sidebar.draw(version())
 page.run()
 url.drop_unclaimed()

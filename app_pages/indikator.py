@@ -9,14 +9,12 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.catalogue import CATALOGUE
+from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE, is_gemeinde
 from ui import figures, sidebar, tables, text, url
 from ui.data import version
 from ui.views import (
-    LEVEL_GEMEINDEN,
-    LEVEL_KREISE,
     categories,
     current_files,
-    is_gemeinde,
     series,
     shown_region,
     statuses,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.catalogue import CATALOGUE
+from indicators.cuts import LEVEL_KREISE
 from indicators.model import Direction
 from ui import figures, sidebar, url
 from ui.data import version
 from ui.views import (
-    LEVEL_KREISE,
     categories,
     common_years,
     rank_of,

@@ -54,6 +54,13 @@ PAGES = [
     ("Landkreisvergleich", "app_pages/landkreisvergleich.py", {}),
     ("Gemeindeprofil", "app_pages/gemeindeprofil.py", {}),
     ("Daten & Quellen", "app_pages/daten_quellen.py", {}),
+    ("Präsentationen", "app_pages/praesentationen.py", {}),
+    (
+        "Präsentationsmodus · Folie 2 (Zeitreihe)",
+        "app_pages/praesentation.py",
+        {"deck": "beirat_standard", "folie": "2"},
+    ),
+    ("Präsentationsmodus · Folie 8 (Karte)", "app_pages/praesentation.py", {"deck": "beirat_standard", "folie": "8"}),
 ]
 
 

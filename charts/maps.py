@@ -77,13 +77,17 @@ def choropleth(
     value_col: str = "value",
     highlight_code: str | None = None,
     scale: float = 1.0,
+    text_scale: float | None = None,
 ) -> alt.LayerChart:
     """A map coloured by value; areas without a value are light grey and say why.
 
     The colour scale runs from light to dark blue, dark meaning better: for "lower is better" indicators
     the scale is reversed, and the legend title says "dunkler = besser". Neutral indicators are simply
     dark for high values. `gdf` needs region_code, region_name, `value_col` and status, in EPSG:4326.
+    `text_scale` sizes the text apart from the plot (default: `scale`): a slide read from across a room
+    wants larger text on the same plot.
     """
+    text = scale if text_scale is None else text_scale
     frame = gdf.to_crs(4326)[["region_code", "region_name", value_col, "status", "geometry"]]
     frame = frame.rename(columns={value_col: "value"})
     frame["value_text"] = [
@@ -131,7 +135,7 @@ def choropleth(
         ring = base.transform_filter(alt.datum.region_code == highlight_code)
         layers.append(ring.mark_geoshape(filled=False, stroke=HIGHLIGHT, strokeWidth=2.5 * scale))
     if len(frame) <= _MAX_LABELLED:
-        layers += _name_labels(frame, scale)
+        layers += _name_labels(frame, scale)  # names must fit their areas: they keep the map's scale
 
     height = 460 * scale
     chart = (
@@ -141,7 +145,7 @@ def choropleth(
         .properties(width=_fitted_width(frame, height), height=height)
     )
     title = title_with_year(indicator.title, gdf)
-    return finish(chart, title, f"{indicator.source}\n{ATTRIBUTION}", scale)
+    return finish(chart, title, f"{indicator.source}\n{ATTRIBUTION}", text)
 
 
 def _fitted_width(frame: gpd.GeoDataFrame, height: float) -> float:

@@ -51,7 +51,9 @@ def _kreise(df: pd.DataFrame, highlight_code: str, peer_codes: Sequence[str], un
     return data
 
 
-def _reference_layers(reference_values: Mapping[str, float], unit: str, scale: float) -> list[alt.LayerChart]:
+def _reference_layers(
+    reference_values: Mapping[str, float], unit: str, scale: float, text: float
+) -> list[alt.LayerChart]:
     """A dashed rule per reference (Land, then Bund), labelled above the bars.
 
     The lower of two labels leans left of its rule, so close references (Niedersachsen 7,7 %,
@@ -70,12 +72,12 @@ def _reference_layers(reference_values: Mapping[str, float], unit: str, scale: f
         leans_left = value == lowest and len(reference_values) > 1
         label = base.mark_text(
             align="right" if leans_left else "left",
-            dx=-4 * scale if leans_left else 4 * scale,
+            dx=-4 * text if leans_left else 4 * text,
             baseline="bottom",
             color=colour,
-            fontSize=font_size("mark", scale),
+            fontSize=font_size("mark", text),
             fontWeight="bold",
-        ).encode(y=alt.value(-4 * scale), text="text:N")
+        ).encode(y=alt.value(-4 * text), text="text:N")
         layers.append(rule + label)
     return layers
 
@@ -87,14 +89,18 @@ def ranking_bars(
     peer_codes: Sequence[str] = (),
     reference_values: Mapping[str, float] | None = None,
     scale: float = 1.0,
+    text_scale: float | None = None,
 ) -> alt.LayerChart:
     """Horizontal bars of all Kreise for one year, best at the top.
 
     "Best" follows the indicator's direction (neutral indicators rank high values first). Kreise without
     a value are listed at the bottom with their status ("geheim", "unterdrückt") instead of a bar of 0.
     `reference_values` maps names to values, in the order Land, Bund, e.g.
-    {"Niedersachsen": 7.67, "Deutschland": 7.12}.
+    {"Niedersachsen": 7.67, "Deutschland": 7.12}. The bars are as high as their labels need.
+    `text_scale` sizes the text apart from the plot (default: `scale`): a slide read from across a room
+    wants larger text on the same plot.
     """
+    text = scale if text_scale is None else text_scale
     data = _kreise(df, highlight_code, peer_codes, indicator.unit)
     valued = data[data["value"].notna()].sort_values("value", ascending=lower_is_better(indicator))
     missing = data[data["value"].isna()].sort_values("label")
@@ -131,15 +137,15 @@ def ranking_bars(
             tooltip=tooltip,
         )
     )
-    text_style = {"align": "left", "dx": 3 * scale, "fontSize": font_size("mark", scale)}
+    text_style = {"align": "left", "dx": 3 * text, "fontSize": font_size("mark", text)}
     values = alt.Chart(valued).mark_text(**text_style).encode(y=y, x="value:Q", text="value_text:N")
     # Reference rules lie over the bars but under the value labels, so both stay readable.
-    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale), values]
+    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, text), values]
     if len(missing):
         no_value = alt.Chart(missing).mark_text(**text_style, color=MUTED_TEXT, fontStyle="italic")
         layers.append(no_value.encode(y=y, x=alt.value(0), text="status_short:N", tooltip=tooltip))
-    chart = alt.layer(*layers).properties(width=520 * scale, height=alt.Step(17 * scale))
-    return finish(chart, title_with_year(indicator.title, df), indicator.source, scale)
+    chart = alt.layer(*layers).properties(width=520 * scale, height=alt.Step(17 * text))
+    return finish(chart, title_with_year(indicator.title, df), indicator.source, text)
 
 
 def scatter(

@@ -69,7 +69,8 @@ def _breaks_layer(breaks: Sequence[tuple[int, str]], height: float, scale: float
     """A dotted rule per break year, labelled upwards from the bottom of the plot along the rule.
 
     Vertical labels never collide with each other, and the bottom of a zero-based axis is where the
-    lines are least likely to run.
+    lines are least likely to run. They keep the plot's scale, not the text scale: a long label must
+    still fit the plot's height.
     """
     data = pd.DataFrame(breaks, columns=["year", "label"])
     base = alt.Chart(data).encode(x=alt.X("year:Q", axis=_YEAR_AXIS))
@@ -91,12 +92,16 @@ def time_series(
     indicator: IndicatorLike,
     breaks: Sequence[tuple[int, str]] = (),
     scale: float = 1.0,
+    text_scale: float | None = None,
 ) -> alt.LayerChart:
     """Lines and points per region over the years, the region thick in the highlight colour.
 
     `breaks` are (year, label) pairs such as (2020, "G9-Rückkehr: kein Abiturjahrgang"); each gets a rule,
     because a jump at a break is a change of definition, not of schools.
+    `text_scale` sizes the text apart from the plot (default: `scale`): a slide read from across a room
+    wants larger text on the same plot.
     """
+    text = scale if text_scale is None else text_scale
     data = _prepared(df, indicator.unit)
     entries = sorted(set(zip(data["legend"], data["role"], strict=True)), key=lambda e: (ROLES.index(e[1]), e[0]))
     labels = [label for label, _ in entries]
@@ -105,7 +110,7 @@ def time_series(
         orient="bottom",
         symbolType="stroke",
         symbolStrokeWidth=2.5 * scale,
-        symbolSize=400 * scale,
+        symbolSize=400 * text,
     )
     colour = alt.Color(
         "legend:N",
@@ -145,7 +150,7 @@ def time_series(
     if breaks:
         layers.insert(0, _breaks_layer(breaks, height, scale))
     chart = alt.layer(*layers).properties(width=860 * scale, height=height)
-    return finish(chart, indicator.title, indicator.source, scale)
+    return finish(chart, indicator.title, indicator.source, text)
 
 
 def sparkline(df: pd.DataFrame) -> alt.LayerChart:

@@ -126,8 +126,8 @@ class _Prepared:
     png: bytes | None
 
 
-def _prepare(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float) -> list[_Prepared]:
-    return [_Prepared(c, to_png(c.chart, scale=PNG_SCALE) if c.chart else None) for c in render_deck(deck, con, scale)]
+def _prepare(slides: Sequence[SlideContent]) -> list[_Prepared]:
+    return [_Prepared(c, to_png(c.chart, scale=PNG_SCALE) if c.chart else None) for c in slides]
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -219,11 +219,16 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
 
 def to_pptx(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float = PRESENTATION_SCALE) -> bytes:
     """The deck as a 16:9 PowerPoint file: one slide per deck slide, charts as PNG, text editable."""
+    return slides_to_pptx(deck.name, render_deck(deck, con, scale))
+
+
+def slides_to_pptx(name: str, slides: Sequence[SlideContent]) -> bytes:
+    """PPTX of slides already rendered, e.g. those the presentation page holds in its cache."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(int(SLIDE_IN[0] * 914400)), Emu(int(SLIDE_IN[1] * 914400))
-    prs.core_properties.title = deck.name
+    prs.core_properties.title = name
     prs.core_properties.author = PRODUCER
-    for item in _prepare(deck, con, scale):
+    for item in _prepare(slides):
         _draw(_PptxSlide(prs), item)
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -277,16 +282,21 @@ class _PdfSlide:
 
 def to_pdf(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float = PRESENTATION_SCALE) -> bytes:
     """The deck as a PDF: one 16:9 landscape page per slide, with the same content as the PPTX."""
+    return slides_to_pdf(deck.name, render_deck(deck, con, scale))
+
+
+def slides_to_pdf(name: str, slides: Sequence[SlideContent]) -> bytes:
+    """PDF of slides already rendered, e.g. those the presentation page holds in its cache."""
     regular, bold = font_files()
     pdf = FPDF(orientation="L", unit="mm", format=(PDF_MM[1], PDF_MM[0]))  # given upright, turned by "L"
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold))
-    pdf.set_title(deck.name)
+    pdf.set_title(name)
     pdf.set_author(PRODUCER)
     pdf.set_creator("Bildungsmonitor")
     pdf.set_lang("de-DE")
-    for item in _prepare(deck, con, scale):
+    for item in _prepare(slides):
         _draw(_PdfSlide(pdf), item)
     return bytes(pdf.output())

@@ -354,6 +354,18 @@ def list_decks(user_dir: Path | None = None) -> list[DeckEntry]:
     return entries
 
 
+def deck_path(stem: str, user_dir: Path | None = None) -> Path | None:
+    """The file of the deck with file stem `stem` (as links name it), or None.
+
+    The shipped decks are looked up first, so a user file can never stand in for the default deck;
+    a stem that is not a slug (e.g. "../x") is refused, so a link cannot reach other files.
+    """
+    user_dir = USER_DIR if user_dir is None else user_dir
+    if not stem or slug(stem) != stem:
+        return None
+    return next((p for p in (SHIPPED_DIR / f"{stem}.toml", user_dir / f"{stem}.toml") if p.is_file()), None)
+
+
 def delete_deck(name_or_slug: str, user_dir: Path | None = None) -> None:
     """Remove a saved user deck; the shipped deck cannot be deleted."""
     user_dir = USER_DIR if user_dir is None else user_dir

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 import altair as alt
-import geopandas as gpd
 import pandas as pd
 
 from charts.format import fmt_date
@@ -26,33 +25,35 @@ from charts.ranking import ranking_bars
 from charts.timeseries import time_series
 from deck.model import COMPARISONS, MAP_LEVELS, Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide
 from deck.statements import (
-    BUND,
-    LAND,
-    REFERENCES,
     counts_line,
     key_figures,
     key_statement,
+    place,
     place_name,
     previous_line,
     range_line,
     rank_line,
 )
+from indicators import cuts
 from indicators.catalogue import CATALOGUE, evaluate
-from indicators.comparison import kreise_of, rank_among, with_values
-from indicators.model import MISSING, RESULT_COLUMNS, Indicator
-from indicators.peers import ALL_NI, peer_groups
+from indicators.comparison import rank_among
+from indicators.cuts import BUND, HOME, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
+from indicators.model import RESULT_COLUMNS, Indicator
+from indicators.peers import peer_groups
 from store.queries import import_history, observations
 
 if TYPE_CHECKING:
     import duckdb
 
-HOME = "03453"
 PRODUCER = "Bildungsbüro Landkreis Cloppenburg"
 LICENCE = "Datenlizenz Deutschland – Namensnennung – 2.0 (dl-de/by-2-0), www.govdata.de/dl-de/by-2-0"
 BA = "Quelle: Statistik der Bundesagentur für Arbeit"
 PRESENTATION_SCALE = 1.5  # fonts and marks of a chart for a 1920 px wide slide
+# Chart text on a slide relative to the dashboard's proportions: the projector and the page fit the
+# chart to the space under the statement, and the Beirat reads its labels from across the room.
+SLIDE_TEXT = 1.6
 
-_MAP_LEVEL = {"kreise": "kreise_ni", "gemeinden": "gemeinden_clp"}
+_MAP_LEVEL = {"kreise": LEVEL_KREISE, "gemeinden": LEVEL_GEMEINDEN}
 # Maps are taller than wide at the builders' sizes; this factor gives them the height of a time series.
 _KIND_SCALE = {"timeseries": 1.0, "ranking": 1.0, "map": 0.72}
 # A ranking of all 45 Kreise cannot be read from the back of a room; the slide shows the best and the
@@ -145,55 +146,16 @@ def _is_official(indicator: Indicator) -> bool:
 # ------------------------------------------------------------------------------------------- data cuts
 
 
-def shown_region(indicator: Indicator, region: str) -> str:
-    """A Gemeinde's Landkreis when the indicator exists only per Kreis (the dashboard does the same)."""
-    return region[:5] if len(region) == 8 and "gemeinde" not in indicator.levels else region
+def _peers(result: pd.DataFrame, slide: IndicatorSlide) -> tuple[str, ...]:
+    """The comparison Kreise a ranking highlights, if the slide compares with them."""
+    return cuts.peer_codes(result, slide.peer_group) if "peers" in slide.comparison else ()
 
 
-def _peer_codes(result: pd.DataFrame, slide: IndicatorSlide, own: str) -> tuple[str, ...]:
-    if "peers" not in slide.comparison:
-        return ()
-    if len(own) == 8:  # a Gemeinde is compared with its own Landkreis, not with other Kreise
-        return (own[:5],)
-    if slide.peer_group == ALL_NI:
-        return tuple(sorted(kreise_of(result, LAND)["region_code"].unique()))
-    return peer_groups()[slide.peer_group].codes
-
-
-def series_frame(result: pd.DataFrame, slide: IndicatorSlide, own: str) -> pd.DataFrame:
-    """The region, its references and peers over the years (up to the slide's year), with a role each."""
-    rows = result[result["category"] == slide.category]
-    if slide.year is not None:
-        rows = rows[rows["year"] <= slide.year]
-    roles = {code: "peer" for code in _peer_codes(result, slide, own) if code != own}
-    roles |= {REFERENCES[c]: c for c in slide.comparison if c in REFERENCES}
-    roles[own] = "region"
-    out = rows[rows["region_code"].isin(roles.keys())].copy()
-    out["role"] = out["region_code"].map(roles)
-    return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
-
-
-def cross_section(result: pd.DataFrame, level: str, year: int, category: str) -> gpd.GeoDataFrame:
-    """Every area of a map level with its value in `year`; areas without a row are "missing".
-
-    Outlines and names come from the bundled BKG boundaries (Gebietsstand 2021).
-    """
-    rows = result[(result["year"] == year) & (result["category"] == category)]
-    areas = load_boundaries(level)
-    columns = ["region_code", "value", "numerator", "denominator", "status", "note"]
-    out = areas.merge(rows[columns], on="region_code", how="left")
-    out["status"] = out["status"].fillna(MISSING)
-    out["note"] = out["note"].fillna("")
-    out["year"] = year
-    return out
-
-
-def newest_year(result: pd.DataFrame, level: str, category: str) -> int | None:
-    """The newest year in which an area of the map level (Kreise of NI / Gemeinden of CLP) has a value."""
-    rows = with_values(result, category)
-    prefix, size = (LAND, 5) if level == "kreise_ni" else (HOME, 8)
-    rows = rows[rows["region_code"].str.startswith(prefix) & (rows["region_code"].str.len() == size)]
-    return int(rows["year"].max()) if len(rows) else None
+def _series(result: pd.DataFrame, slide: IndicatorSlide, own: str) -> pd.DataFrame:
+    """The region, its references and peers over the years up to the slide's year, with a role each."""
+    group = slide.peer_group if "peers" in slide.comparison else None
+    references = [c for c in slide.comparison if c in REFERENCES]
+    return cuts.series(result, own, slide.category, group, references, until=slide.year)
 
 
 def ranking_rows(result: pd.DataFrame, slide: IndicatorSlide, kreis: str, year: int) -> tuple[pd.DataFrame, str]:
@@ -206,7 +168,7 @@ def ranking_rows(result: pd.DataFrame, slide: IndicatorSlide, kreis: str, year: 
     indicator = CATALOGUE[slide.indicator]
     ranked = rank_among(result, year, indicator.direction, LAND, slide.category)
     n = int(ranked["n"].iloc[0]) if len(ranked) else 0
-    peers = set(_peer_codes(result, slide, kreis))
+    peers = set(_peers(result, slide))
     has_rank = ranked["rank"].notna()
     keep = has_rank | (ranked["region_code"] == kreis)
     if n > 3 * _RANKING_ENDS:
@@ -269,30 +231,31 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
         # as the dashboard's Indikator page does; the category is named in the statement.
         slide = replace(slide, category=categories[0])
     imports = data.imports()
-    own = shown_region(indicator, slide.region)
+    own = cuts.shown_region(indicator, slide.region)
     if slide.chart == "ranking":
         own = own[:5]  # a ranking compares Kreise: a Gemeinde's Landkreis is highlighted
     chart_scale = scale * _KIND_SCALE[slide.chart]
+    sizes = {"scale": chart_scale, "text_scale": chart_scale * SLIDE_TEXT}
     details: list[str] = []
     chart = None
 
     if slide.chart == "map":
         level = _MAP_LEVEL[slide.level]
-        year = slide.year or newest_year(result, level, slide.category)
+        year = slide.year or next(iter(cuts.years_with_values(result, level, slide.category)), None)
         figures = key_figures(result, own, year, slide.category, slide.comparison)
         if year is not None:
-            areas = cross_section(result, level, year, slide.category)
+            areas = cuts.cross_section(result, load_boundaries(level), year, slide.category)
             highlight = own if (len(own) == 8) == (slide.level == "gemeinden") else None
-            chart = _without_title(choropleth(areas, indicator, highlight_code=highlight, scale=chart_scale))
+            chart = _without_title(choropleth(areas, indicator, highlight_code=highlight, **sizes))
             details.append(range_line(areas, indicator.unit, MAP_LEVELS[slide.level].split(" ")[0]) or "")
     else:
         figures = key_figures(result, own, slide.year, slide.category, slide.comparison)
         year = figures.year
         if slide.chart == "timeseries":
-            frame = series_frame(result, slide, own)
+            frame = _series(result, slide, own)
             if frame["value"].notna().any():
                 breaks = [(b.year, b.label) for b in indicator.breaks]
-                chart = _without_title(time_series(frame, indicator, breaks=breaks, scale=chart_scale))
+                chart = _without_title(time_series(frame, indicator, breaks=breaks, **sizes))
             details.append(previous_line(result, figures.own, indicator.unit, slide.category) or "")
         elif year is not None:
             shown, note = ranking_rows(result, slide, own, year)
@@ -302,9 +265,9 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
                     shown,
                     indicator,
                     highlight_code=own,
-                    peer_codes=_peer_codes(result, slide, own),
+                    peer_codes=_peers(result, slide),
                     reference_values=references,
-                    scale=chart_scale,
+                    **sizes,
                 )
             )
             details.append(rank_line(result, indicator, own, year, slide.category) or "")
@@ -322,7 +285,7 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
     value_notes = sorted({f"{r.region_name} {int(r.year)}: {r.note}" for r in noted.itertuples()})
     # A map draws no references or peers (the statement names Land and Bund), so it says what it maps.
     shows = f"Karte der {MAP_LEVELS[slide.level]}" if slide.chart == "map" else _comparison_text(slide)
-    sub = [figures.own.place, str(year) if year else "", shows]
+    sub = [place(figures.own), str(year) if year else "", shows]
     if slide.category:
         sub.insert(1, slide.category)
     return SlideContent(

@@ -9,7 +9,8 @@ then Niedersachsen and Deutschland in the same year, e.g.
 The references are taken from the region's year, never from their own newest year, so the sentence
 compares like with like. A value that is secret, suppressed or missing is written in words through
 charts.format (never 0), and all numbers use its German format. Everything here is pure: result
-frames (indicators.model.RESULT_COLUMNS) in, text out.
+frames (indicators.model.RESULT_COLUMNS) in, text out; the figures themselves come from
+indicators.cuts, as on the dashboard's pages.
 """
 
 from __future__ import annotations
@@ -19,16 +20,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from charts.format import fmt_counts, fmt_number, fmt_value, is_missing
-from indicators.comparison import HAS_VALUE, latest, rank_among, with_values
-from indicators.model import MISSING, Direction, Indicator
-
-LAND = "03"
-BUND = "DG"
-REFERENCES = {"land": LAND, "bund": BUND}
-# Names for regions that have no row at all in a result (Deutschland in the Kreis-only 2024 table,
-# Cloppenburg before the first import of the Bildungsbüro's own school data).
-_NAMES = {LAND: "Niedersachsen", BUND: "Deutschland", "03453": "Cloppenburg, Landkreis"}
+from charts.format import fmt_counts, fmt_number, fmt_value
+from indicators.comparison import rank_among, with_values
+from indicators.cuts import LAND, REFERENCES, Figure, figure
+from indicators.model import Direction, Indicator
 
 _RANK_ONE = {
     Direction.LOWER_IS_BETTER: "niedrigster Wert",
@@ -54,61 +49,9 @@ def place_name(name: str, level: str = "kreis") -> str:
     return f"Stadt {base}" if kind == "Kreisfreie Stadt" else f"{kind} {base}"
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One region's value in one year, with what a reader needs to judge it."""
-
-    region_code: str
-    region_name: str
-    level: str
-    year: int | None
-    value: float | None  # None unless the status carries a number
-    status: str
-    numerator: float | None = None
-    denominator: float | None = None
-    note: str = ""
-
-    @property
-    def place(self) -> str:
-        return place_name(self.region_name, self.level)
-
-
-def _number(value) -> float | None:
-    return None if is_missing(value) else float(value)
-
-
-def figure(result: pd.DataFrame, region: str, year: int | None, category: str = "") -> Figure:
-    """The region's row in `year`, or its newest row with a value when year is None.
-
-    No row at all gives a "missing" figure that keeps the region's name when the result knows it.
-    """
-    if year is None:
-        row = latest(result, region, category)
-    else:
-        match = result[(result["region_code"] == region) & (result["year"] == year) & (result["category"] == category)]
-        row = None if match.empty else match.iloc[0]
-    if row is None:
-        known = result.loc[result["region_code"] == region, ["region_name", "level"]]
-        if len(known):
-            name, level = known.iloc[0]["region_name"], known.iloc[0]["level"]
-        else:
-            name, level = _NAMES.get(region, region), _level(region)
-        return Figure(region, name, level, year, None, MISSING)
-    return Figure(
-        region,
-        row["region_name"],
-        row["level"],
-        int(row["year"]),
-        float(row["value"]) if row["status"] in HAS_VALUE and not is_missing(row["value"]) else None,
-        row["status"],
-        _number(row["numerator"]),
-        _number(row["denominator"]),
-        row["note"] or "",
-    )
-
-
-def _level(code: str) -> str:
-    return {2: "land", 5: "kreis", 8: "gemeinde"}.get(len(code), "bund")
+def place(shown: Figure) -> str:
+    """The figure's region as it reads in a sentence (place_name)."""
+    return place_name(shown.region_name, shown.level)
 
 
 @dataclass(frozen=True)
@@ -140,7 +83,7 @@ def key_statement(indicator: Indicator, figures: KeyFigures, category: str = "")
     title = f"{indicator.title} ({category})" if category else indicator.title
     when = f" {figures.year}" if figures.year else ""
     own = figures.own
-    sentence = f"{title}, {own.place}{when}: {fmt_value(own.value, indicator.unit, own.status)}"
+    sentence = f"{title}, {place(own)}{when}: {fmt_value(own.value, indicator.unit, own.status)}"
     references = [f"{r.region_name}: {fmt_value(r.value, indicator.unit, r.status)}" for r in figures.references]
     if references:
         sentence += " – " + ", ".join(references)

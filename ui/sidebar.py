@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from indicators.cuts import is_gemeinde
 from indicators.peers import peer_groups
 from ui import url
 from ui.data import CLOPPENBURG
-from ui.views import choosable_regions, is_gemeinde
+from ui.views import choosable_regions
 
 _SELECTION = "_selection"
 

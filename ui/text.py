@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from charts.format import default_decimals, fmt_counts, fmt_pp, fmt_value, is_missing
-from ui.views import Figure
+from indicators.cuts import Figure
 
 # Units whose differences are Prozentpunkte; a difference of two rates "je 100" keeps its unit.
 _POINTS = ("%", "Pp.")

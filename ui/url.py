@@ -43,7 +43,8 @@ def _initial(param: str, options: Sequence[T], default: T) -> None:
         st.session_state[param] = default
 
 
-def _publish(param: str, value: Any) -> None:
+def publish(param: str, value: Any) -> None:
+    """Write `value` into the URL as `param` and keep it there this run (also for values chosen without a widget)."""
     st.session_state[_CLAIMED].add(param)
     if st.query_params.get(param) != str(value):
         st.query_params[param] = str(value)
@@ -64,7 +65,7 @@ def choice(
     """
     _initial(param, options, default)
     value = widget(label, options, key=param, format_func=format_func, **kwargs)
-    _publish(param, value)
+    publish(param, value)
     return value
 
 
@@ -76,7 +77,7 @@ def tabs(labels: Sequence[str], param: str = "tab") -> dict[str, Any]:
     """
     _initial(param, labels, labels[0])
     containers = st.tabs(labels, key=param, on_change="rerun")
-    _publish(param, st.session_state[param])
+    publish(param, st.session_state[param])
     return dict(zip(labels, containers, strict=True))
 
 

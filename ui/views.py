@@ -1,8 +1,10 @@
 """The cuts of indicator results that the pages show, computed once per store version and cached.
 
 A page asks for exactly what it draws (one region's series with its references, one year across the
-Kreise, one tile), so a rerun unpickles a few dozen rows instead of a whole result. All selection
-and arithmetic lives here or in `indicators.comparison`; the pages only lay out and format.
+Kreise, one tile), so a rerun unpickles a few dozen rows instead of a whole result. The cuts the
+presentation takes as well live in `indicators.cuts`, comparisons in `indicators.comparison`; this
+module caches them and bundles what a page shows together (a tile, a profile line). Pages only lay
+out and format.
 """
 
 from __future__ import annotations
@@ -14,30 +16,17 @@ import pandas as pd
 import streamlit as st
 
 from charts.maps import load_boundaries
+from indicators import cuts
 from indicators.catalogue import CATALOGUE
-from indicators.comparison import HAS_VALUE, change, difference_to, kreise_of, latest, rank_among, value_in, with_values
+from indicators.comparison import HAS_VALUE, change, difference_to, kreise_of, rank_among, value_in, with_values
+from indicators.cuts import BUND, LAND, LEVEL_KREISE, Figure, figure
 from indicators.model import MISSING, Direction
-from indicators.peers import ALL_NI, peer_groups
 from ui.data import CLOPPENBURG, imports, region_table, result
-
-LAND = "03"
-BUND = "DG"
-LEVEL_KREISE = "kreise_ni"
-LEVEL_GEMEINDEN = "gemeinden_clp"
-
-
-def is_gemeinde(region: str) -> bool:
-    return len(region) == 8
 
 
 def shown_region(key: str, region: str) -> str:
-    """The region whose values a page shows: a Gemeinde's Landkreis when the indicator exists only per Kreis.
-
-    Pages say so next to the figure; a Gemeinde value is never derived from its Kreis.
-    """
-    if is_gemeinde(region) and "gemeinde" not in CATALOGUE[key].levels:
-        return region[:5]
-    return region
+    """The region whose values a page shows (indicators.cuts.shown_region); pages say when a Kreis stands in."""
+    return cuts.shown_region(CATALOGUE[key], region)
 
 
 @st.cache_data(show_spinner=False)
@@ -60,9 +49,7 @@ def choosable_regions(version: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def peer_codes(group: str, key: str, version: int) -> tuple[str, ...]:
     """The Kreise of a comparison group; "alle Kreise Niedersachsens" is read from the indicator's data."""
-    if group == ALL_NI:
-        return tuple(sorted(kreise_of(result(key, version), LAND)["region_code"].unique()))
-    return peer_groups()[group].codes
+    return cuts.peer_codes(result(key, version), group)
 
 
 @st.cache_data(show_spinner=False)
@@ -97,23 +84,13 @@ def series(key: str, region: str, group: str, category: str, version: int) -> pd
     For a Gemeinde the Landkreis takes the place of the comparison group: the Gemeinde is compared
     with its own Kreis, not with other Kreise.
     """
-    rows = result(key, version)
-    rows = rows[rows["category"] == category]
-    own = shown_region(key, region)
-    peers = (own[:5],) if is_gemeinde(own) else peer_codes(group, key, version)
-    roles = {code: "peer" for code in peers} | {LAND: "land", BUND: "bund", own: "region"}
-    out = rows[rows["region_code"].isin(roles.keys())].copy()
-    out["role"] = out["region_code"].map(roles)
-    return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
+    return cuts.series(result(key, version), shown_region(key, region), category, group)
 
 
 @st.cache_data(show_spinner=False)
 def years(key: str, level: str, category: str, version: int) -> list[int]:
     """Years, newest first, in which at least one area of the level (Kreise of NI, Gemeinden of CLP) has a value."""
-    rows = with_values(result(key, version), category)
-    prefix, size = (LAND, 5) if level == LEVEL_KREISE else (CLOPPENBURG, 8)
-    rows = rows[rows["region_code"].str.startswith(prefix) & (rows["region_code"].str.len() == size)]
-    return sorted(rows["year"].unique().tolist(), reverse=True)
+    return cuts.years_with_values(result(key, version), level, category)
 
 
 @st.cache_data(show_spinner=False)
@@ -123,15 +100,8 @@ def cross_section(key: str, level: str, year: int, category: str, version: int) 
     Areas and their short names come from the bundled BKG boundaries (Gebietsstand 2021); an area the
     source has no row for is "missing", never dropped.
     """
-    rows = result(key, version)
-    rows = rows[(rows["year"] == year) & (rows["category"] == category)]
     areas = pd.DataFrame(load_boundaries(level)[["region_code", "region_name"]])
-    columns = ["region_code", "value", "numerator", "denominator", "status", "note"]
-    out = areas.merge(rows[columns], on="region_code", how="left")
-    out["status"] = out["status"].fillna(MISSING)
-    out["note"] = out["note"].fillna("")
-    out["year"] = year
-    return out
+    return cuts.cross_section(result(key, version), areas, year, category)
 
 
 @st.cache_data(show_spinner=False)
@@ -200,43 +170,6 @@ def common_years(x_key: str, y_key: str, version: int) -> list[int]:
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One value with everything a page prints next to it."""
-
-    region_code: str
-    region_name: str
-    year: int | None
-    value: float | None
-    status: str
-    numerator: float | None = None
-    denominator: float | None = None
-    note: str = ""
-
-
-def _figure(rows: pd.DataFrame, region: str, year: int | None, category: str = "") -> Figure:
-    """The region's row in `year` (or its latest row with a value when year is None), else a "missing" figure."""
-    if year is None:
-        row = latest(rows, region, category)
-    else:
-        match = rows[(rows["region_code"] == region) & (rows["year"] == year) & (rows["category"] == category)]
-        row = None if match.empty else match.iloc[0]
-    if row is None:
-        names = rows.loc[rows["region_code"] == region, "region_name"]
-        return Figure(region, names.iloc[0] if len(names) else region, year, None, MISSING)
-    value = row["value"] if row["status"] in HAS_VALUE else None
-    return Figure(
-        region,
-        row["region_name"],
-        int(row["year"]),
-        value,
-        row["status"],
-        None if pd.isna(row["numerator"]) else float(row["numerator"]),
-        None if pd.isna(row["denominator"]) else float(row["denominator"]),
-        row["note"],
-    )
-
-
-@dataclass(frozen=True)
 class Tile:
     """The facts of one Überblick tile: the latest value, its trend and its references in the same year."""
 
@@ -257,7 +190,7 @@ class Tile:
 def tile(key: str, region: str, version: int) -> Tile:
     rows = result(key, version)
     own_code = shown_region(key, region)
-    own = _figure(rows, own_code, None)
+    own = figure(rows, own_code, None)
     valued = with_values(rows)
     earlier = valued[(valued["region_code"] == own_code) & (valued["year"] < (own.year or 0))]
     previous_year = int(earlier["year"].max()) if len(earlier) else None
@@ -271,8 +204,8 @@ def tile(key: str, region: str, version: int) -> Tile:
         key,
         own,
         own_code != region,
-        _figure(rows, LAND, own.year),
-        _figure(rows, BUND, own.year),
+        figure(rows, LAND, own.year),
+        figure(rows, BUND, own.year),
         difference_to(rows, own_code, LAND, own.year) if own.year else None,
         difference_to(rows, own_code, BUND, own.year) if own.year else None,
         previous_year,
@@ -296,12 +229,12 @@ class ProfileLine:
 @st.cache_data(show_spinner=False)
 def profile_line(key: str, gemeinde: str, category: str, version: int) -> ProfileLine:
     rows = result(key, version)
-    own = _figure(rows, gemeinde, None, category)
+    own = figure(rows, gemeinde, None, category)
     kreis = gemeinde[:5]
     return ProfileLine(
         key,
         category,
         own,
-        _figure(rows, kreis, own.year, category) if own.year else Figure(kreis, "", None, None, MISSING),
-        _figure(rows, kreis, None, category),
+        figure(rows, kreis, own.year, category) if own.year else Figure(kreis, "", "kreis", None, None, MISSING),
+        figure(rows, kreis, None, category),
     )

@@ -14,6 +14,7 @@ from deck.model import (
     SourcesSlide,
     TextSlide,
     TitleSlide,
+    deck_path,
     default_deck,
     delete_deck,
     list_decks,
@@ -189,3 +190,15 @@ def test_the_list_offers_the_shipped_deck_first_and_skips_unreadable_files(tmp_p
         ("Erste Sitzung", False),
         ("Zweite Sitzung", False),
     ]
+
+
+def test_a_link_finds_a_deck_by_its_file_stem_with_the_shipped_deck_first(tmp_path):
+    save_deck(_deck(), tmp_path)
+    (tmp_path / "beirat_standard.toml").write_text(to_toml(_deck("Untergeschoben")), encoding="utf-8")
+    assert deck_path("beirat_maerz_2026", tmp_path) == tmp_path / "beirat_maerz_2026.toml"
+    assert deck_path("beirat_standard", tmp_path) == DEFAULT_DECK
+
+
+@pytest.mark.parametrize("stem", ["", "gibt_es_nicht", "../config/decks/beirat_standard", "Beirat_Standard"])
+def test_a_link_to_no_deck_or_to_a_path_finds_nothing(tmp_path, stem):
+    assert deck_path(stem, tmp_path) is None

@@ -14,7 +14,6 @@ import pytest
 
 from deck.statements import (
     counts_line,
-    figure,
     key_figures,
     place_name,
     previous_line,
@@ -23,6 +22,7 @@ from deck.statements import (
     statement,
 )
 from indicators.catalogue import CATALOGUE
+from indicators.cuts import figure
 
 OHNE = CATALOGUE["ohne_abschluss_anteil"]
 

@@ -211,6 +211,7 @@ class DeclaredPage:
     file: str
     title: str
     default: bool
+    hidden: bool  # not in the menu (the Präsentationsmodus), reached by links only
 
 
 def declared_pages(app: Path = ROOT / "app.py") -> list[DeclaredPage]:
@@ -222,7 +223,8 @@ def declared_pages(app: Path = ROOT / "app.py") -> list[DeclaredPage]:
             file = ast.literal_eval(node.args[0])
             title = ast.literal_eval(keywords["title"]) if "title" in keywords else Path(file).stem
             default = "default" in keywords and ast.literal_eval(keywords["default"]) is True
-            pages.append(DeclaredPage(file, title, default))
+            hidden = "visibility" in keywords and ast.literal_eval(keywords["visibility"]) == "hidden"
+            pages.append(DeclaredPage(file, title, default, hidden))
     return pages
 
 

@@ -17,7 +17,8 @@ from tests.e2e.conftest import (
     wait_for_drawn,
 )
 
-PAGES = declared_pages()
+# The pages of the menu; the hidden Präsentationsmodus has its own tests (test_presentation.py).
+PAGES = [p for p in declared_pages() if not p.hidden]
 
 # The marks each page must draw (SVG paths with a non-empty `d`); pages not listed only have to load.
 # Vega renders every mark as <g class="mark-<type> role-mark"> with one <path> per item.

@@ -1,0 +1,292 @@
+"""Präsentationen: the decks for the Bildungsbeirat — open, download, build and save.
+
+A deck names indicators and settings, never values (deck/model.py), so a saved deck shows the
+newest data after every import. The deck being built lives in the session until it is saved under
+a name in data/decks/; the shipped default deck is only ever copied, never overwritten. Every change
+goes through a button callback, so the whole page is drawn from the changed state in the same run.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from deck.model import (
+    CHART_KINDS,
+    COMPARISONS,
+    MAP_LEVELS,
+    Deck,
+    DeckEntry,
+    DeckError,
+    IndicatorSlide,
+    Slide,
+    SourcesSlide,
+    TextSlide,
+    TitleSlide,
+    list_decks,
+    load_deck,
+    save_deck,
+)
+from indicators.catalogue import CATALOGUE
+from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
+from indicators.peers import peer_groups
+from ui import sidebar
+from ui.data import version
+from ui.slides import export
+from ui.views import categories, choosable_regions, years
+
+DRAFT = "_entwurf"  # the slides being built, a list of deck.model slides
+NAME = "entwurf_name"
+MESSAGE = "_entwurf_meldung"  # (kind, text) of the last change, shown once
+MIME = {
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "pdf": "application/pdf",
+}
+
+
+def _new_slides() -> list[Slide]:
+    return [TitleSlide("Bildung im Landkreis Cloppenburg", "Ist-Zustand für den Bildungsbeirat"), SourcesSlide()]
+
+
+def _start(slides: list[Slide], name: str) -> None:
+    st.session_state[DRAFT] = slides
+    st.session_state[NAME] = name
+
+
+def _edit(entry: DeckEntry) -> None:
+    """Load a saved deck into the builder; the shipped one as a copy, since it cannot be overwritten."""
+    deck = load_deck(entry.path)
+    _start(list(deck.slides), f"{deck.name} (Kopie)" if entry.shipped else deck.name)
+
+
+def _add(slide: Slide) -> None:
+    """Append a slide; before the closing Quellen slide, where there is one."""
+    slides = st.session_state[DRAFT]
+    at = len(slides) - 1 if slides and isinstance(slides[-1], SourcesSlide) else len(slides)
+    slides.insert(at, slide)
+
+
+def _add_from_form(kind: str) -> None:
+    """Build the slide from the form's widgets; the model's German message is shown when it refuses."""
+    s = st.session_state
+    try:
+        if kind == "indicator":
+            comparison = tuple(s["neu_vergleich"])
+            slide = IndicatorSlide(
+                indicator=s["neu_indikator"],
+                chart=s["neu_diagramm"],
+                region=s["neu_region"],
+                year=s[f"neu_jahr_{s['neu_indikator']}"],
+                comparison=comparison,
+                peer_group=s["neu_gruppe"] if "peers" in comparison else "nachbarn",
+                level=s.get(f"neu_ebene_{s['neu_indikator']}", "kreise") if s["neu_diagramm"] == "map" else "kreise",
+                category=s.get(f"neu_kategorie_{s['neu_indikator']}", ""),
+                heading=s["neu_ueberschrift"].strip(),
+            )
+        elif kind == "text":
+            slide = TextSlide(s["neu_text_ueberschrift"].strip(), s["neu_text"].strip())
+        elif kind == "title":
+            slide = TitleSlide(s["neu_titel"].strip(), s["neu_untertitel"].strip())
+        else:
+            slide = SourcesSlide()
+    except DeckError as error:
+        s[MESSAGE] = ("error", str(error))
+        return
+    _add(slide)
+
+
+def _move(index: int, step: int) -> None:
+    slides = st.session_state[DRAFT]
+    slides[index], slides[index + step] = slides[index + step], slides[index]
+
+
+def _delete(index: int) -> None:
+    del st.session_state[DRAFT][index]
+
+
+def _save() -> None:
+    try:
+        path = save_deck(Deck(st.session_state[NAME], tuple(st.session_state[DRAFT])))
+    except DeckError as error:
+        st.session_state[MESSAGE] = ("error", str(error))
+        return
+    st.session_state[MESSAGE] = ("success", f"Gespeichert als {path.name}.")
+
+
+def _describe(slide: Slide, region_names: dict[str, str]) -> str:
+    """One German line per slide, e.g. "Zeitreihe: Jugendarbeitslosigkeit · Cloppenburg, Landkreis · neuestes Jahr"."""
+    if isinstance(slide, IndicatorSlide):
+        parts = [
+            f"{CHART_KINDS[slide.chart]}: {slide.heading or CATALOGUE[slide.indicator].title}",
+            region_names.get(slide.region, slide.region),
+            str(slide.year) if slide.year else "neuestes Jahr",
+        ]
+        if slide.chart == "map":
+            parts.append(MAP_LEVELS[slide.level])
+        return " · ".join(parts)
+    if isinstance(slide, TitleSlide):
+        return f"Titel: {slide.title}"
+    if isinstance(slide, TextSlide):
+        return f"Text: {slide.heading}"
+    return slide.heading
+
+
+def _deck_list(region_names: dict[str, str], v: int) -> None:
+    for entry in list_decks():
+        deck = load_deck(entry.path)
+        with st.container(border=True):
+            st.markdown(f"**{deck.name}**")
+            origin = (
+                "mitgeliefert, nicht überschreibbar"
+                if entry.shipped
+                else f"gespeichert in data/decks/{entry.path.name}"
+            )
+            st.caption(f"{len(deck.slides)} Folien · {origin}")
+            with st.container(horizontal=True):
+                st.page_link(
+                    "app_pages/praesentation.py",
+                    label="Präsentieren",
+                    icon=":material/slideshow:",
+                    query_params={"deck": entry.slug, "folie": "1"},
+                )
+                for kind in MIME:
+                    st.download_button(
+                        kind.upper(),
+                        lambda kind=kind, stem=entry.slug: export(stem, kind, v),
+                        f"{entry.slug}.{kind}",
+                        MIME[kind],
+                        key=f"{kind}_{entry.slug}",
+                        on_click="ignore",
+                        icon=":material/download:",
+                    )
+                st.button(
+                    "Bearbeiten", key=f"bearbeiten_{entry.slug}", icon=":material/edit:", on_click=_edit, args=(entry,)
+                )
+            with st.expander("Folien einzeln öffnen"):
+                for number, slide in enumerate(deck.slides, 1):
+                    st.page_link(
+                        "app_pages/praesentation.py",
+                        label=f"{number}. {_describe(slide, region_names)}",
+                        query_params={"deck": entry.slug, "folie": str(number)},
+                    )
+
+
+def _slide_list(region_names: dict[str, str]) -> None:
+    slides = st.session_state[DRAFT]
+    if not slides:
+        st.info("Noch keine Folien: rechts eine Folie hinzufügen.")
+    for index, slide in enumerate(slides):
+        with st.container(horizontal=True, vertical_alignment="center", key=f"folie_{index}"):
+            st.markdown(f"{index + 1}. {_describe(slide, region_names)}", width="stretch")
+            st.button(
+                "",
+                key=f"hoch_{index}",
+                icon=":material/arrow_upward:",
+                help="nach oben",
+                on_click=_move,
+                args=(index, -1),
+                disabled=index == 0,
+            )
+            st.button(
+                "",
+                key=f"runter_{index}",
+                icon=":material/arrow_downward:",
+                help="nach unten",
+                on_click=_move,
+                args=(index, 1),
+                disabled=index == len(slides) - 1,
+            )
+            st.button(
+                "",
+                key=f"loeschen_{index}",
+                icon=":material/delete:",
+                help="Folie löschen",
+                on_click=_delete,
+                args=(index,),
+            )
+
+
+def _indicator_form(region_names: dict[str, str], v: int) -> None:
+    key = st.selectbox(
+        "Indikator",
+        list(CATALOGUE),
+        key="neu_indikator",
+        format_func=lambda k: f"{CATALOGUE[k].handlungsfeld}: {CATALOGUE[k].title}",
+    )
+    indicator = CATALOGUE[key]
+    # Widgets whose options depend on the indicator carry its key, so a choice never outlives its options.
+    options = categories(key, v)
+    category = st.selectbox("Kategorie", options, key=f"neu_kategorie_{key}") if options != [""] else ""
+    chart = st.radio("Diagramm", list(CHART_KINDS), key="neu_diagramm", format_func=CHART_KINDS.get, horizontal=True)
+    if chart == "map":
+        levels = ["kreise"] + (["gemeinden"] if "gemeinde" in indicator.levels else [])
+        st.radio("Karte", levels, key=f"neu_ebene_{key}", format_func=MAP_LEVELS.get, horizontal=True)
+    regions = list(region_names)
+    home = sidebar.current().region
+    st.selectbox("Region", regions, index=regions.index(home), key="neu_region", format_func=region_names.get)
+    levels = [LEVEL_KREISE] + ([LEVEL_GEMEINDEN] if "gemeinde" in indicator.levels else [])
+    available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
+    st.selectbox(
+        "Jahr", [None, *available], key=f"neu_jahr_{key}", format_func=lambda y: "neuestes" if y is None else str(y)
+    )
+    compared = st.multiselect(
+        "Vergleich", list(COMPARISONS), default=list(COMPARISONS), key="neu_vergleich", format_func=COMPARISONS.get
+    )
+    if "peers" in compared:
+        groups = peer_groups()
+        st.selectbox("Vergleichskreise", list(groups), key="neu_gruppe", format_func=lambda g: groups[g].name)
+    st.text_input("Überschrift", key="neu_ueberschrift", placeholder=indicator.title, max_chars=120)
+    st.button(
+        "Folie hinzufügen",
+        key="neu_indikatorfolie",
+        icon=":material/add:",
+        on_click=_add_from_form,
+        args=("indicator",),
+    )
+
+
+def _other_form(kind: str) -> None:
+    if kind == "text":
+        st.text_input("Überschrift", key="neu_text_ueberschrift", max_chars=120)
+        st.text_area("Text (Absätze durch eine Leerzeile trennen)", key="neu_text", max_chars=500)
+    elif kind == "title":
+        st.text_input("Titel", key="neu_titel", max_chars=120)
+        st.text_input("Untertitel, z. B. Sitzung und Datum", key="neu_untertitel", max_chars=500)
+    else:
+        st.caption("Die Quellen-Folie entsteht aus den Indikatoren der Präsentation und den Importen.")
+    st.button("Folie hinzufügen", key=f"neu_{kind}folie", icon=":material/add:", on_click=_add_from_form, args=(kind,))
+
+
+v = version()
+regions = choosable_regions(v)
+region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
+if DRAFT not in st.session_state:
+    _start(_new_slides(), "")
+
+st.title("Präsentationen")
+st.caption(
+    "Folien für den Bildungsbeirat: je Folie eine Aussage mit Diagramm, Jahr und Quelle, erzeugt aus dem "
+    "aktuellen Datenbestand. Präsentieren öffnet den Vollbildmodus; Tasten → ← Bild↓ Bild↑ Leertaste Pos1 Ende."
+)
+
+st.subheader("Gespeicherte Präsentationen")
+_deck_list(region_names, v)
+
+st.subheader("Präsentation bauen")
+st.button(
+    "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
+)
+slides_column, add_column = st.columns([3, 2], gap="large")
+with slides_column:
+    _slide_list(region_names)
+    st.text_input("Name", key=NAME, max_chars=80, placeholder="z. B. Beirat März 2026")
+    st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
+    if MESSAGE in st.session_state:
+        kind, text = st.session_state.pop(MESSAGE)
+        (st.success if kind == "success" else st.error)(text)
+with add_column:
+    kinds = {"indicator": "Indikator", "text": "Text", "title": "Titel", "sources": "Quellen"}
+    kind = st.radio("Neue Folie", list(kinds), key="neu_art", format_func=kinds.get, horizontal=True)
+    if kind == "indicator":
+        _indicator_form(region_names, v)
+    else:
+        _other_form(kind)

@@ -1,0 +1,148 @@
+"""The cuts of one indicator's result that the dashboard and the presentation both show.
+
+A region's series with Niedersachsen, Deutschland and its comparison Kreise; every area of a map
+level in one year; one value with its year, counts and note. The dashboard caches these per store
+version (ui/views.py), the presentation renders slides from them (deck/), so a number on a slide
+and the same number on the Indikator page come from one function. Pure: result frames
+(indicators.model.RESULT_COLUMNS) in, frames and figures out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators.comparison import HAS_VALUE, kreise_of, latest, with_values
+from indicators.model import MISSING, Indicator
+from indicators.peers import ALL_NI, peer_groups
+
+LAND = "03"
+BUND = "DG"
+HOME = "03453"  # Landkreis Cloppenburg, the only Kreis whose Gemeinden the store holds
+REFERENCES = {"land": LAND, "bund": BUND}
+LEVEL_KREISE = "kreise_ni"
+LEVEL_GEMEINDEN = "gemeinden_clp"
+# Names for regions that have no row at all in a result (Deutschland in the Kreis-only 2024 table,
+# Cloppenburg before the first import of the Bildungsbüro's own school data).
+_NAMES = {LAND: "Niedersachsen", BUND: "Deutschland", HOME: "Cloppenburg, Landkreis"}
+
+
+def is_gemeinde(region: str) -> bool:
+    return len(region) == 8
+
+
+def _level(code: str) -> str:
+    return {2: "land", 5: "kreis", 8: "gemeinde"}.get(len(code), "bund")
+
+
+def shown_region(indicator: Indicator, region: str) -> str:
+    """The region whose values are shown: a Gemeinde's Landkreis when the indicator exists only per Kreis.
+
+    A Gemeinde value is never derived from its Kreis; the consumer says that the Kreis stands in.
+    """
+    if is_gemeinde(region) and "gemeinde" not in indicator.levels:
+        return region[:5]
+    return region
+
+
+def peer_codes(result: pd.DataFrame, group: str) -> tuple[str, ...]:
+    """The Kreise of a comparison group; "alle Kreise Niedersachsens" is read from the result itself."""
+    if group == ALL_NI:
+        return tuple(sorted(kreise_of(result, LAND)["region_code"].unique()))
+    return peer_groups()[group].codes
+
+
+def series(
+    result: pd.DataFrame,
+    region: str,
+    category: str = "",
+    group: str | None = None,
+    references: Sequence[str] = ("land", "bund"),
+    until: int | None = None,
+) -> pd.DataFrame:
+    """All years (up to `until`) of the region, the `references` and the Kreise of `group`, each with a `role`.
+
+    For a Gemeinde its own Landkreis takes the place of the group: a Gemeinde is compared with its
+    Kreis, not with other Kreise. group None draws no comparison Kreise.
+    """
+    rows = result[result["category"] == category]
+    if until is not None:
+        rows = rows[rows["year"] <= until]
+    peers = () if group is None else (region[:5],) if is_gemeinde(region) else peer_codes(result, group)
+    roles = {code: "peer" for code in peers} | {REFERENCES[r]: r for r in references} | {region: "region"}
+    out = rows[rows["region_code"].isin(roles.keys())].copy()
+    out["role"] = out["region_code"].map(roles)
+    return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
+
+
+def years_with_values(result: pd.DataFrame, level: str, category: str = "") -> list[int]:
+    """Years, newest first, in which an area of the level (Kreise of NI, Gemeinden of CLP) has a value."""
+    rows = with_values(result, category)
+    prefix, size = (LAND, 5) if level == LEVEL_KREISE else (HOME, 8)
+    rows = rows[rows["region_code"].str.startswith(prefix) & (rows["region_code"].str.len() == size)]
+    return sorted((int(y) for y in rows["year"].unique()), reverse=True)
+
+
+def cross_section(result: pd.DataFrame, areas: pd.DataFrame, year: int, category: str = "") -> pd.DataFrame:
+    """Every area (a frame with `region_code`, e.g. the map's outlines) with its value in `year`.
+
+    An area the source has no row for is "missing", never dropped; a GeoDataFrame stays one.
+    """
+    rows = result[(result["year"] == year) & (result["category"] == category)]
+    columns = ["region_code", "value", "numerator", "denominator", "status", "note"]
+    out = areas.merge(rows[columns], on="region_code", how="left")
+    out["status"] = out["status"].fillna(MISSING)
+    out["note"] = out["note"].fillna("")
+    out["year"] = year
+    return out
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One region's value in one year, with what a reader needs to judge it."""
+
+    region_code: str
+    region_name: str
+    level: str
+    year: int | None
+    value: float | None  # None unless the status carries a number
+    status: str
+    numerator: float | None = None
+    denominator: float | None = None
+    note: str = ""
+
+
+def _number(value) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def figure(result: pd.DataFrame, region: str, year: int | None, category: str = "") -> Figure:
+    """The region's row in `year`, or its newest row with a value when year is None.
+
+    No row at all gives a "missing" figure that keeps the region's name when the result knows it.
+    """
+    if year is None:
+        row = latest(result, region, category)
+    else:
+        match = result[(result["region_code"] == region) & (result["year"] == year) & (result["category"] == category)]
+        row = None if match.empty else match.iloc[0]
+    if row is None:
+        known = result.loc[result["region_code"] == region, ["region_name", "level"]]
+        if len(known):
+            name, level = known.iloc[0]["region_name"], known.iloc[0]["level"]
+        else:
+            name, level = _NAMES.get(region, region), _level(region)
+        return Figure(region, name, level, year, None, MISSING)
+    return Figure(
+        region,
+        row["region_name"],
+        row["level"],
+        int(row["year"]),
+        _number(row["value"]) if row["status"] in HAS_VALUE else None,
+        row["status"],
+        _number(row["numerator"]),
+        _number(row["denominator"]),
+        row["note"] or "",
+    )

@@ -1,0 +1,100 @@
+"""The cuts the dashboard and the presentation share, on a small hand-made result.
+
+The rows are TEST DATA shaped like a result frame (indicators.model.RESULT_COLUMNS), not statistics:
+Cloppenburg (03453), its Gemeinde Barßel (03453001), the Nachbarkreis Vechta (03460), a Kreis
+outside the group (Emden, 03402), Niedersachsen (03) and Deutschland (DG), two years each.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from indicators.cuts import cross_section, figure, series, shown_region, years_with_values
+from indicators.model import RESULT_COLUMNS
+
+
+def _row(code, name, level, year, value, status="computed", numerator=None, denominator=None, note=""):
+    return {
+        "key": "test",
+        "region_code": code,
+        "region_name": name,
+        "level": level,
+        "year": year,
+        "category": "",
+        "value": value,
+        "numerator": numerator,
+        "denominator": denominator,
+        "status": status,
+        "note": note,
+    }
+
+
+@pytest.fixture
+def result() -> pd.DataFrame:
+    rows = [
+        _row("03453", "Cloppenburg, Landkreis", "kreis", 2023, 8.0, numerator=8, denominator=100),
+        _row("03453", "Cloppenburg, Landkreis", "kreis", 2024, None, status="secret"),
+        _row("03453001", "Barßel", "gemeinde", 2023, 5.0),
+        _row("03460", "Vechta, Landkreis", "kreis", 2023, 6.0),
+        _row("03460", "Vechta, Landkreis", "kreis", 2024, 7.0),
+        _row("03402", "Emden, Kreisfreie Stadt", "kreis", 2024, 9.0),
+        _row("03", "Niedersachsen", "land", 2023, 7.5, note="Summe der Kreise"),
+        _row("DG", "Deutschland", "bund", 2023, 7.0),
+    ]
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+
+
+def test_a_gemeinde_is_shown_by_its_landkreis_only_where_the_indicator_has_no_gemeinde_values():
+    assert shown_region(SimpleNamespace(levels=("kreis", "land")), "03453001") == "03453"
+    assert shown_region(SimpleNamespace(levels=("gemeinde", "kreis")), "03453001") == "03453001"
+
+
+def test_a_series_gives_each_region_its_role_and_stops_at_the_chosen_year(result):
+    rows = series(result, "03453", group="nachbarn", until=2023)
+    roles = dict(zip(rows["region_code"], rows["role"], strict=False))
+    assert roles == {"03453": "region", "03": "land", "DG": "bund", "03460": "peer"}
+    assert rows["year"].max() == 2023
+
+
+def test_a_gemeinde_series_is_compared_with_its_own_landkreis_not_with_the_group(result):
+    rows = series(result, "03453001", group="nachbarn", references=("land",))
+    assert set(zip(rows["region_code"], rows["role"], strict=True)) == {
+        ("03453001", "region"),
+        ("03453", "peer"),
+        ("03", "land"),
+    }
+
+
+def test_a_series_without_a_group_draws_no_comparison_kreise(result):
+    assert set(series(result, "03453", group=None)["role"]) == {"region", "land", "bund"}
+
+
+def test_years_count_only_areas_of_the_level_that_have_a_value(result):
+    assert years_with_values(result, "kreise_ni") == [2024, 2023]
+    assert years_with_values(result, "gemeinden_clp") == [2023]
+
+
+def test_a_cross_section_keeps_an_area_without_a_row_as_missing(result):
+    areas = pd.DataFrame({"region_code": ["03453", "03460", "03459"], "region_name": ["CLP", "VEC", "OS"]})
+    out = cross_section(result, areas, 2024).set_index("region_code")
+    assert out.loc["03460", "value"] == 7.0
+    assert out.loc["03453", "status"] == "secret" and pd.isna(out.loc["03453", "value"])
+    assert out.loc["03459", "status"] == "missing"
+
+
+def test_the_newest_figure_skips_a_secret_year_and_keeps_counts_and_note(result):
+    own = figure(result, "03453", None)
+    assert (own.year, own.value, own.numerator, own.denominator) == (2023, 8.0, 8.0, 100.0)
+    assert figure(result, "03", 2023).note == "Summe der Kreise"
+
+
+def test_a_secret_value_is_none_and_a_region_without_rows_keeps_a_name(result):
+    secret = figure(result, "03453", 2024)
+    assert (secret.value, secret.status) == (None, "secret")
+    nothing = figure(result, "DG", 2024)
+    assert (nothing.region_name, nothing.status) == ("Deutschland", "missing")
+    unknown = figure(result, "03999", None)
+    assert (unknown.region_name, unknown.level, unknown.year) == ("03999", "kreis", None)

@@ -1,0 +1,68 @@
+"""How a slide looks on the projector: HTML around a deck.render.SlideContent, the stage CSS and the key script.
+
+The text of a slide is HTML (sizes in vh, see presentation.css), so it scales with the window and
+reads the same at 1280×720 and 1920×1080; the chart is the slide's own Vega-Lite spec. Everything
+from the deck file or the store is escaped: a heading typed in the builder is text, never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+import streamlit as st
+
+from deck.render import SlideContent
+
+_HERE = Path(__file__).resolve().parent
+STAGE_CSS = _HERE / "presentation.css"
+KEYS_SCRIPT = _HERE / "presentation_keys.js"
+
+
+# The spaces inside "5,7 %" and "104,8 je 100": a line must not break a number from its unit.
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|je\b|Pp\.)|(?<=\bje) (?=\d)")
+
+
+def _unbroken(text: str) -> str:
+    return _UNIT_SPACE.sub("\u00a0", text)
+
+
+def _paragraphs(lines: tuple[str, ...]) -> str:
+    return "".join(f"<p>{escape(line)}</p>" for line in lines)
+
+
+def text_html(content: SlideContent) -> str:
+    """The slide's text above the chart: heading, subheading, key statement and the lines under it."""
+    heading = f'<div class="bm-heading">{escape(content.heading)}</div>'
+    if content.kind == "title":
+        sub = f'<div class="bm-sub">{escape(content.subheading)}</div>' if content.subheading else ""
+        body = f'<div class="bm-body">{_paragraphs(content.body)}</div>'
+        return f'<div class="bm-slide bm-title"><div class="bm-bar"></div>{heading}{sub}{body}</div>'
+    if content.kind == "text":
+        return f'<div class="bm-slide">{heading}<div class="bm-body">{_paragraphs(content.body)}</div></div>'
+    if content.kind == "sources":
+        licences = f'<div class="bm-licences">{_paragraphs(content.licences)}</div>'
+        return f'<div class="bm-slide bm-sources">{heading}{_paragraphs(content.body)}{licences}</div>'
+    parts = [
+        heading,
+        f'<div class="bm-sub">{escape(content.subheading)}</div>',
+        f'<div class="bm-statement">{escape(_unbroken(content.statement))}</div>',
+    ]
+    if content.details:
+        parts.append(f'<div class="bm-details">{escape(_unbroken(" · ".join(content.details)))}</div>')
+    if content.chart is None:
+        parts.append('<div class="bm-nodata">Für dieses Diagramm gibt es im Datenbestand keine Werte.</div>')
+    return f'<div class="bm-slide">{"".join(parts)}</div>'
+
+
+def chart_spec(content: SlideContent) -> dict:
+    """The chart at the size its builder set ("pad"), which the stage CSS then scales to the slide."""
+    return content.chart | {"autosize": {"type": "pad", "contains": "padding"}}
+
+
+def stage() -> None:
+    """Hide Streamlit's chrome and install the key script (once per tab; see presentation_keys.js)."""
+    st.html(STAGE_CSS)
+    with st.container(key="tasten"):
+        st.html(f"<script>{KEYS_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
