@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
+from store import build
 from store.symbols import LEGEND
 from tests.app_pages.elements import texts
 
@@ -41,3 +43,25 @@ def test_the_licence_attributions_are_printed(open_app):
 def test_the_indicator_catalogue_is_shown(open_app):
     shown = "\n".join(texts(open_app(PAGE)))
     assert "ohne_abschluss_anteil" in shown
+
+
+def test_the_page_names_the_offices_own_files_once_they_are_imported(open_app, store_db, tmp_path, monkeypatch):
+    # SYNTHETIC TEST DATA in the office template (invented counts), imported into a private copy.
+    own = tmp_path / "schulen_2024.csv"
+    own.write_text(
+        "schuljahr;region_code;schule;merkmal;anzahl;quelle\n"
+        "2023/24;03453004;Testschule 1;abgaenge_insgesamt;40;synthetische Testdaten\n",
+        encoding="utf-8",
+    )
+    copy = tmp_path / "store.duckdb"
+    shutil.copyfile(store_db, copy)
+    monkeypatch.setattr(build, "IMPORTS_DIR", tmp_path / "imports")
+    build.import_files(copy, [own], lambda *_: None)
+    monkeypatch.setenv("BILDUNGSMONITOR_DB", str(copy))
+    shown = "\n".join(texts(open_app(PAGE)))
+    assert "eigene Erhebungen des Bildungsbüros aus schulen_2024.csv" in shown
+
+
+def test_without_own_data_the_page_says_every_value_is_official(open_app):
+    shown = "\n".join(texts(open_app(PAGE)))
+    assert "keine erfundenen oder synthetischen Werte" in shown and "eigene Erhebungen" not in shown
