@@ -13,7 +13,7 @@ from pathlib import Path
 
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import with_comparisons
-from store.build import Outcome, build, import_files, is_stale
+from store.build import Outcome, build, describe, import_files, is_stale
 from store.connection import DEFAULT_DB, connect_read_only
 from store.queries import export_rows, import_history, observations
 
@@ -64,21 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _progress(number: int, total: int, outcome: Outcome) -> None:
     prefix = f"[{number:>{len(str(total))}}/{total}] {outcome.path.name}"
-    if outcome.error:
-        line = f" (Zeile {outcome.error.zeile})" if outcome.error.zeile else ""
-        print(f"{prefix}: FEHLER – {outcome.error.meldung}{line}", file=sys.stderr, flush=True)
-        return
-    result = outcome.result
-    if result.unchanged:
-        text = f"unverändert, Tabelle {result.table_code} mit dieser Datei bereits importiert"
-    else:
-        text = f"{_de_int(result.rows)} Werte, Tabelle {result.table_code}"
-        if result.replaced:
-            text += f", {_de_int(result.replaced)} ältere Werte ersetzt"
-        if result.kept_newer:
-            text += f", {_de_int(result.kept_newer)} Werte nicht übernommen (Bestand ist neuer)"
-    seconds = f"{outcome.seconds:.1f}".replace(".", ",")
-    print(f"{prefix}: {text} ({seconds} s)", file=sys.stderr, flush=True)
+    print(f"{prefix}: {describe(outcome)}", file=sys.stderr, flush=True)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -159,10 +145,6 @@ def _indicator(args: argparse.Namespace) -> int:
         return 1
     result[columns].to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
-
-
-def _de_int(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 if __name__ == "__main__":

@@ -9,10 +9,12 @@ import streamlit as st
 
 from charts.format import fmt_number, status_text
 from charts.maps import ATTRIBUTION
+from store.build import describe
 from store.importers.template import TABLE_CODE
 from ui import tables
 from ui.data import imports, version
 from ui.data import tables as stored_tables
+from ui.uploads import import_uploads
 
 CATALOGUE_DOC = Path(__file__).resolve().parent.parent / "docs" / "indikatoren.md"
 DL_DE = "https://www.govdata.de/dl-de/by-2-0"
@@ -33,6 +35,26 @@ st.caption(
     "importiert wurden. Es gibt keine erfundenen oder synthetischen Werte."
     + (f" Dazu kommen eigene Erhebungen des Bildungsbüros aus {', '.join(own_files)}." if own_files else "")
 )
+
+st.header("Dateien importieren")
+st.caption(
+    "Amtliche Tabellen (GENESIS/Regionalstatistik-CSV, Flatfile, INKAR, BA, SvB-xlsx) oder die Vorlage für "
+    "eigene Daten aus data/templates/. Jede Datei wird vollständig geprüft; eine fehlerhafte Datei ändert "
+    "nichts. Dieselbe Funktion bietet `cli.py import`."
+)
+uploads = st.file_uploader("Dateien", type=["csv", "txt", "xlsx"], accept_multiple_files=True)
+if st.button("Importieren", disabled=not uploads):
+    with st.status("Importiere …", expanded=True) as progress:
+        outcomes = import_uploads(uploads, progress.write)
+        failed = [o for o in outcomes if o.error]
+        progress.update(
+            label=f"{len(outcomes) - len(failed)} von {len(outcomes)} Dateien importiert",
+            state="error" if failed else "complete",
+        )
+    st.session_state["import_report"] = [(o.path.name, describe(o), o.error is None) for o in outcomes]
+    st.rerun()  # everything below now reads the new store version
+for name, line, ok in st.session_state.get("import_report", []):
+    (st.success if ok else st.error)(f"{name}: {line}")
 
 st.header("Importierte Dateien")
 history = tables.provenance(imports(v))

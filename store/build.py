@@ -107,3 +107,28 @@ def _import_all(con: duckdb.DuckDBPyConnection, paths: list[Path], progress: Pro
         outcomes.append(outcome)
         progress(number, len(paths), outcome)
     return outcomes
+
+
+def describe(outcome: Outcome) -> str:
+    """One German line for a file's fate, the same in the command line and the dashboard."""
+    if outcome.error:
+        line = f" (Zeile {outcome.error.zeile})" if outcome.error.zeile else ""
+        return f"FEHLER – {outcome.error.meldung}{line}"
+    result = outcome.result
+    if result.unchanged:
+        text = f"unverändert, Tabelle {result.table_code} mit dieser Datei bereits importiert"
+    else:
+        text = f"{_de_int(result.rows)} Werte, Tabelle {result.table_code}"
+        if result.replaced:
+            text += f", {_de_int(result.replaced)} ältere Werte ersetzt"
+        if result.kept_newer:
+            text += f", {_de_int(result.kept_newer)} Werte nicht übernommen (Bestand ist neuer)"
+    return f"{text} ({_de_seconds(outcome.seconds)} s)"
+
+
+def _de_int(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _de_seconds(seconds: float) -> str:
+    return f"{seconds:.1f}".replace(".", ",")

@@ -1,0 +1,37 @@
+"""Importing files from the dashboard: the same pipeline as `cli.py import`, fed by an upload.
+
+Uploads are written under their own file name into a temporary folder, because the import record,
+error messages and data/imports/ all name the file the analyst chose. The store is swapped in only
+when the import succeeded (store.connection.writable_copy), so the dashboard never sees a half import.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from store.build import Outcome, describe, import_files
+from ui.data import db_path
+
+
+class Upload(Protocol):
+    name: str
+
+    def getvalue(self) -> bytes: ...
+
+
+def import_uploads(uploads: Sequence[Upload], report: Callable[[str], None]) -> list[Outcome]:
+    """Import the uploaded files one transaction each; `report` gets one German line per file."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for upload in uploads:
+            path = Path(folder) / Path(upload.name).name
+            path.write_bytes(upload.getvalue())
+            paths.append(path)
+
+        def progress(number: int, total: int, outcome: Outcome) -> None:
+            report(f"{number}/{total} {outcome.path.name}: {describe(outcome)}")
+
+        return import_files(db_path(), paths, progress)
