@@ -7,11 +7,16 @@ spellings ("111" for the Bund, Kreis keys with a "000" suffix) are mapped to the
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+# An official region key as text: DG, Land (2), Bezirk (3), Kreis (5), Gemeindeverband (7, 9, 10),
+# Gemeinde (8, or 11/12 digits as Regionalschlüssel). Every importer checks keys against this one pattern.
+REGION_KEY = re.compile(r"^(DG|\d{2,3}|\d{5}|\d{7,12})$")
 
 BUND = "DG"
 NIEDERSACHSEN = "03"

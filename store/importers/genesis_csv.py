@@ -27,13 +27,12 @@ from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
+from store.regions import REGION_KEY
 
 SOURCE = "Statistische Ämter des Bundes und der Länder (Regionalstatistik/GENESIS)"
 LICENCE = f"© Statistische Ämter des Bundes und der Länder, Deutschland; {DGL2}"
 
 _TABLE_LINE = re.compile(r"^(?:GENESIS-)?Tabelle:\s*([0-9A-Za-z][0-9A-Za-z-]*)")
-# DG, Land (2), Bezirk (3), Kreis (5), Gemeindeverband (7, 9, 10), Gemeinde (8, 11, 12 digits).
-_REGION_KEY = re.compile(r"^(DG|\d{2,3}|\d{5}|\d{7,12})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
 _YEAR_LINE = re.compile(r"^Jahr:\s*(\d{4})$")
@@ -205,7 +204,7 @@ def _data_records(
                 line,
             )
         keys = row[:n_keys]
-        code_at = next((i for i, c in enumerate(keys) if _REGION_KEY.match(c.strip())), None)
+        code_at = next((i for i, c in enumerate(keys) if REGION_KEY.match(c.strip())), None)
         if code_at is None:
             raise ImportFehler(
                 name,

@@ -30,7 +30,7 @@ from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND
+from store.regions import BUND, REGION_KEY
 
 SOURCE = "Statistisches Bundesamt / Regionalstatistik (GENESIS ffcsv)"
 LICENCE = f"{DGL2}; © Statistisches Bundesamt (Destatis)"
@@ -40,9 +40,8 @@ REQUIRED = ["statistics_code", "statistics_label", "time", "value", "value_unit"
 GROUP_FIELDS = ["variable_code", "variable_label", "variable_attribute_code", "variable_attribute_label"]
 
 # Regional variables of the bundled downloads; any other variable counts as regional when all its
-# attribute codes look like region keys (DG, 2, 3, 5 or 8 digits).
+# attribute codes look like region keys (store.regions.REGION_KEY).
 REGIONAL_VARIABLES = {"DINSG", "DLAND", "KREISE", "GEOLK4"}
-_REGION_KEY = re.compile(r"^(DG|\d{2}|\d{3}|\d{5}|\d{8})$")
 _TABLE_IN_NAME = re.compile(r"^([0-9A-Z]{5}-\d{4}|\d{5}-\d{2}-\d{2}-\d(?:-[A-Z])?)(?=[_.]|$)")
 _YEAR = re.compile(r"^\d{4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -117,7 +116,7 @@ def _regional_group(frame: pd.DataFrame, groups: list[str]) -> str | None:
         if frame[f"{n}_variable_code"].isin(REGIONAL_VARIABLES).all():
             return n
     for n in groups:
-        if frame[f"{n}_variable_attribute_code"].str.match(_REGION_KEY).all():
+        if frame[f"{n}_variable_attribute_code"].str.match(REGION_KEY).all():
             return n
     return None
 

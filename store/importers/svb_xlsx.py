@@ -25,6 +25,7 @@ from store import symbols
 from store.errors import ImportFehler
 from store.importers.genesis_csv import LICENCE, SOURCE
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
+from store.regions import REGION_KEY
 
 # Header of the data sheet → dimension labels of the classic CSV export.
 COLUMNS = {
@@ -39,7 +40,6 @@ HEADER = ("id", "name", *COLUMNS)
 HEADER_ROW = 2  # row 1 carries only the spanning label "Nationalität"
 _TABLE_SHEET = re.compile(r"^\d{5}-\d{2}-\d{2}-\d$")
 _STICHTAG = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-_REGION_KEY = re.compile(r"^(DG|\d{2,3}|\d{5}|\d{8})$")
 _STAND = re.compile(r"Stand:\s*(\d{2}\.\d{2}\.\d{4})")
 _UNIT = re.compile(r"\(([^()]+)\)\s*$")
 
@@ -118,7 +118,7 @@ def _observations(rows, name: str) -> pd.DataFrame:
             day, month, year = stichtag.groups()
             period = f"{year}-{month}-{day}"
             continue
-        if not isinstance(cells[0], str) or not _REGION_KEY.match(key):
+        if not isinstance(cells[0], str) or not REGION_KEY.match(key):
             raise ImportFehler(
                 name,
                 f"„{key[:20]}“ ist kein Regionalschlüssel (erwartet DG oder 2–8 Ziffern als Text).",
