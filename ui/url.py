@@ -79,8 +79,3 @@ def tabs(labels: Sequence[str], param: str = "tab") -> dict[str, Any]:
     containers = st.tabs(labels, key=param, on_change="rerun")
     publish(param, st.session_state[param])
     return dict(zip(labels, containers, strict=True))
-
-
-def link_params(*params: str) -> dict[str, str]:
-    """The current values of some parameters, to carry them over in a link to another page."""
-    return {name: st.query_params[name] for name in params if name in st.query_params}
