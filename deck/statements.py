@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from charts.format import fmt_counts, fmt_number, fmt_value
-from indicators.comparison import rank_among, with_values
+from indicators.comparison import previous, rank_among
 from indicators.cuts import LAND, REFERENCES, Figure, figure
 from indicators.model import Direction, Indicator
 
@@ -114,14 +114,8 @@ def counts_line(own: Figure) -> str | None:
 
 def previous_line(result: pd.DataFrame, own: Figure, unit: str, category: str = "") -> str | None:
     """ "zuvor 2023: 8,3 %": the region's previous year with a value, for a time series."""
-    if own.year is None:
-        return None
-    rows = with_values(result, category)
-    rows = rows[(rows["region_code"] == own.region_code) & (rows["year"] < own.year)]
-    if rows.empty:
-        return None
-    row = rows.sort_values("year").iloc[-1]
-    return f"zuvor {int(row['year'])}: {fmt_value(row['value'], unit)}"
+    row = previous(result, own.region_code, own.year, category) if own.year is not None else None
+    return None if row is None else f"zuvor {int(row['year'])}: {fmt_value(row['value'], unit)}"
 
 
 def rank_line(result: pd.DataFrame, indicator: Indicator, kreis: str, year: int, category: str = "") -> str | None:

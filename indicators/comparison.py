@@ -26,6 +26,20 @@ def latest(result: pd.DataFrame, region_code: str, category: str = "") -> pd.Ser
     return None if rows.empty else rows.sort_values("year").iloc[-1]
 
 
+def previous(result: pd.DataFrame, region_code: str, year: int, category: str = "") -> pd.Series | None:
+    """The region's newest row with a value before `year` (the year to compare a trend with), or None."""
+    rows = with_values(result, category)
+    rows = rows[(rows["region_code"] == region_code) & (rows["year"] < year)]
+    return None if rows.empty else rows.sort_values("year").iloc[-1]
+
+
+def is_improvement(delta: float | None, direction: Direction) -> bool | None:
+    """Whether a change goes the good way; None for no change, no value or a neutral indicator."""
+    if not delta or direction is Direction.NEUTRAL:
+        return None
+    return (delta < 0) == (direction is Direction.LOWER_IS_BETTER)
+
+
 def value_in(result: pd.DataFrame, region_code: str, year: int, category: str = "") -> float | None:
     rows = with_values(result, category)
     rows = rows[(rows["region_code"] == region_code) & (rows["year"] == year)]

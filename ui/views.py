@@ -18,9 +18,19 @@ import streamlit as st
 from charts.maps import load_boundaries
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
-from indicators.comparison import HAS_VALUE, change, difference_to, kreise_of, rank_among, value_in, with_values
+from indicators.comparison import (
+    HAS_VALUE,
+    change,
+    difference_to,
+    is_improvement,
+    kreise_of,
+    previous,
+    rank_among,
+    value_in,
+    with_values,
+)
 from indicators.cuts import BUND, LAND, LEVEL_KREISE, Figure, figure
-from indicators.model import MISSING, Direction
+from indicators.model import MISSING
 from ui.data import CLOPPENBURG, imports, region_table, result
 
 
@@ -191,14 +201,10 @@ def tile(key: str, region: str, version: int) -> Tile:
     rows = result(key, version)
     own_code = shown_region(key, region)
     own = figure(rows, own_code, None)
-    valued = with_values(rows)
-    earlier = valued[(valued["region_code"] == own_code) & (valued["year"] < (own.year or 0))]
-    previous_year = int(earlier["year"].max()) if len(earlier) else None
+    earlier = previous(rows, own_code, own.year) if own.year else None
+    previous_year = None if earlier is None else int(earlier["year"])
     delta = change(rows, own_code, own.year, own.year - previous_year) if previous_year else None
-    direction = CATALOGUE[key].direction
-    better = None
-    if delta and direction is not Direction.NEUTRAL:
-        better = (delta < 0) == (direction is Direction.LOWER_IS_BETTER)
+    better = is_improvement(delta, CATALOGUE[key].direction)
     trend = rows[(rows["region_code"] == own_code) & (rows["category"] == "")][["region_code", "year", "value"]]
     return Tile(
         key,

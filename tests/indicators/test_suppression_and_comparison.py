@@ -115,3 +115,16 @@ def test_difference_to_land_and_change_over_years():
     assert change(frame, "03453", 2024, 1) == pytest.approx(2.9)
     assert change(frame, "03453", 2024, 5) is None
     assert latest(frame, "03453").year == 2024
+
+
+def test_previous_value_skips_years_without_a_value_and_direction_judges_the_change():
+    from indicators.comparison import is_improvement, previous
+
+    frame = pd.concat([kreise({"03453": 11.2}), kreise({"03453": 8.3}, year=2023), kreise({"03453": 4.1}, year=2015)])
+    frame.loc[frame.year == 2023, ["value", "status"]] = [np.nan, "secret"]
+    assert previous(frame, "03453", 2024).year == 2015  # 2023 is secret, so 2015 is the earlier value
+    assert previous(frame, "03453", 2015) is None
+    assert is_improvement(7.1, Direction.LOWER_IS_BETTER) is False
+    assert is_improvement(-0.7, Direction.LOWER_IS_BETTER) is True
+    assert is_improvement(2.5, Direction.HIGHER_IS_BETTER) is True
+    assert is_improvement(2.5, Direction.NEUTRAL) is None and is_improvement(0.0, Direction.HIGHER_IS_BETTER) is None
