@@ -11,11 +11,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from indicators.catalogue import CATALOGUE, evaluate
+from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
+from indicators.cuts import HOME
 from store.build import Outcome, build, describe, import_files, is_stale
 from store.connection import DEFAULT_DB, connect_read_only
-from store.queries import export_rows, import_history, observations
+from store.queries import export_rows, import_history
+from store.results import read as read_result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,13 +69,19 @@ def _progress(number: int, total: int, outcome: Outcome) -> None:
     print(f"{prefix}: {describe(outcome)}", file=sys.stderr, flush=True)
 
 
+def _result_progress(number: int, total: int, key: str, seconds: float) -> None:
+    prefix = f"[{number:>{len(str(total))}}/{total}] Indikator {key}"
+    seconds_text = f"{seconds:.1f}".replace(".", ",")
+    print(f"{prefix} berechnet ({seconds_text} s)", file=sys.stderr, flush=True)
+
+
 def _build(args: argparse.Namespace) -> int:
     if args.if_stale and not is_stale(args.db):
         print(f"Datenbestand {args.db} ist aktuell.", file=sys.stderr)
         return 0
     print(f"Baue Datenbestand {args.db} …", file=sys.stderr, flush=True)
     try:
-        build(args.db, _progress)
+        build(args.db, _progress, _result_progress)
     except Exception as error:  # noqa: BLE001 – any failure leaves the old store untouched
         print(f"Aufbau abgebrochen, der bisherige Bestand bleibt unverändert: {error}", file=sys.stderr)
         return 1
@@ -85,7 +93,7 @@ def _import(args: argparse.Namespace) -> int:
     if not args.db.exists():
         print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
         return 1
-    outcomes = import_files(args.db, args.files, _progress)
+    outcomes = import_files(args.db, args.files, _progress, _result_progress)
     failed = [o for o in outcomes if o.error]
     if failed:
         print(
@@ -125,9 +133,10 @@ def _indicator(args: argparse.Namespace) -> int:
         return 2
     indicator = CATALOGUE[args.key]
     con = connect_read_only(args.db)
-    obs = observations(con, indicator.table_codes, gemeinden_of=None)
+    # A Gemeinde's own Kreis, so that any Gemeinde can be asked for; otherwise the stored result.
+    gemeinden_of = args.region[:5] if args.region and len(args.region) == 8 else HOME
+    result = read_result(con, args.key, gemeinden_of).rename(columns={"year": "period"})
     con.close()
-    result = evaluate(args.key, obs).rename(columns={"year": "period"})
     columns = INDICATOR_COLUMNS
     if args.compare:
         result = with_comparisons(result.rename(columns={"period": "year"}), indicator.direction)

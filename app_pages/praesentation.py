@@ -16,7 +16,7 @@ import streamlit as st
 from deck.model import DEFAULT_DECK, DeckError, deck_path
 from ui import presentation, url
 from ui.data import version
-from ui.slides import slides, stamp
+from ui.slides import count, slide, slides, stamp
 
 
 def _go(number: int) -> None:
@@ -36,16 +36,14 @@ if path is None:  # an unknown deck falls back to the default, as unknown values
     stem, path = DEFAULT_DECK.stem, DEFAULT_DECK
 url.publish("deck", stem)
 try:
-    deck_slides = slides(stem, stamp(path), version())
+    total = count(stem, stamp(path))
+    number = _number(total)
+    content = slide(stem, stamp(path), version(), number)
 except DeckError as error:
     st.error(f"Diese Präsentation lässt sich nicht zeigen. {error}")
     st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen", icon=":material/arrow_back:")
     st.stop()
-
-total = len(deck_slides)
-number = _number(total)
 url.publish("folie", number)
-content = deck_slides[number - 1]
 
 st.html(presentation.text_html(content))
 if content.chart is not None:
@@ -82,3 +80,7 @@ with st.container(key="navigation", horizontal=True):
         "Ende", key="ende", icon=":material/last_page:", type="tertiary", on_click=_go, args=(total,), disabled=last
     )
     st.page_link("app_pages/praesentationen.py", label="Beenden", icon=":material/close:")
+
+# The slide is on screen; now the rest of the deck, so that no later step renders (read from the cache
+# after the first request, so this costs nothing on a step).
+slides(stem, stamp(path), version())

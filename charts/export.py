@@ -15,7 +15,7 @@ _VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 def _spec(chart: alt.TopLevelMixin | dict) -> dict:
     """An Altair chart or its Vega-Lite spec (as cached by the dashboard and the deck) as a spec."""
-    return chart if isinstance(chart, dict) else chart.to_dict()
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
 def to_png(chart: alt.TopLevelMixin | dict, scale: float = 2) -> bytes:

@@ -35,12 +35,13 @@ from deck.statements import (
     rank_line,
 )
 from indicators import cuts
-from indicators.catalogue import CATALOGUE, evaluate
+from indicators.catalogue import CATALOGUE
 from indicators.comparison import rank_among
-from indicators.cuts import BUND, HOME, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
-from indicators.model import RESULT_COLUMNS, Indicator
+from indicators.cuts import BUND, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
+from indicators.model import Indicator
 from indicators.peers import peer_groups
-from store.queries import import_history, observations
+from store.queries import import_history
+from store.results import read as read_result
 
 if TYPE_CHECKING:
     import duckdb
@@ -82,8 +83,7 @@ class StoreData:
 
     def result(self, key: str) -> pd.DataFrame:
         if key not in self._results:
-            obs = observations(self.con, CATALOGUE[key].table_codes, HOME)
-            self._results[key] = evaluate(key, obs) if len(obs) else pd.DataFrame(columns=RESULT_COLUMNS)
+            self._results[key] = read_result(self.con, key)
         return self._results[key]
 
     def imports(self) -> pd.DataFrame:
@@ -188,7 +188,7 @@ def ranking_rows(result: pd.DataFrame, slide: IndicatorSlide, kreis: str, year: 
 
 def _without_title(chart: alt.TopLevelMixin) -> dict:
     """The spec without the chart's own title and source: the slide prints both in its own text."""
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)
     spec.pop("title", None)
     return spec
 

@@ -19,6 +19,7 @@ from store.connection import writable_copy
 from store.errors import ImportFehler
 from store.importers.registry import parse_file
 from store.load import LoadResult, load_table
+from store.results import ResultProgress, affected_keys, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
@@ -55,33 +56,45 @@ def sources() -> list[Path]:
 
 
 def is_stale(db_path: Path) -> bool:
-    """True when the store is missing or older than any file or schema it is built from."""
+    """True when the store is missing or older than any file, schema or indicator code it is built from.
+
+    The store keeps computed indicator results, so a change in indicators/ makes it stale too.
+    """
     if not db_path.exists():
         return True
     built = db_path.stat().st_mtime
-    inputs = [*sources(), MANIFEST, *(ROOT / "store").rglob("*.py"), *(ROOT / "store").rglob("*.sql")]
+    code = [*(ROOT / "store").rglob("*.py"), *(ROOT / "store").rglob("*.sql"), *(ROOT / "indicators").rglob("*.py")]
+    inputs = [*sources(), MANIFEST, *code]
     return any(p.stat().st_mtime > built for p in inputs)
 
 
-def build(db_path: Path, progress: Progress) -> list[Outcome]:
-    """Recreate the store; the old one stays in place until the new one is complete."""
+def build(db_path: Path, progress: Progress, result_progress: ResultProgress | None = None) -> list[Outcome]:
+    """Recreate the store with every indicator's result; the old one stays in place until the new one is complete."""
     files = sources()
     with writable_copy(db_path, fresh=True) as con:
         outcomes = _import_all(con, files, progress)
         failed = [o for o in outcomes if o.error]
         if failed:
             raise failed[0].error
+        refresh(con, progress=result_progress)
     return outcomes
 
 
-def import_files(db_path: Path, paths: Iterable[Path], progress: Progress) -> list[Outcome]:
+def import_files(
+    db_path: Path, paths: Iterable[Path], progress: Progress, result_progress: ResultProgress | None = None
+) -> list[Outcome]:
     """Import files into the existing store; each file is its own transaction.
+
+    The indicators that read an imported table are recomputed before the new store is swapped in, so
+    no reader ever sees new values next to old results.
 
     Files that load are also kept in data/imports/ (bundled files excepted), so `build` keeps them.
     """
     paths = [Path(p) for p in paths]
     with writable_copy(db_path) as con:
         outcomes = _import_all(con, paths, progress)
+        changed = [o.result.table_code for o in outcomes if o.result and not o.result.unchanged]
+        refresh(con, affected_keys(changed), result_progress)
     for outcome in outcomes:
         if outcome.result and not _is_bundled(outcome.path):
             IMPORTS_DIR.mkdir(parents=True, exist_ok=True)

@@ -17,11 +17,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from indicators.catalogue import CATALOGUE, evaluate
 from store.connection import DEFAULT_DB, connect_read_only, store_version
-from store.queries import import_history, observations, regions, table_list
-
-CLOPPENBURG = "03453"
+from store.queries import import_history, regions, table_list
+from store.results import read as read_result
 
 
 def db_path() -> Path:
@@ -69,10 +67,10 @@ def _query(fn: Callable[..., pd.DataFrame], *args: Any) -> pd.DataFrame:
     return _store(str(db_path())).query(fn, *args)
 
 
-@st.cache_data(show_spinner="Indikator wird berechnet …")
+@st.cache_data(show_spinner=False)
 def result(key: str, version: int) -> pd.DataFrame:
-    """The indicator for every region the bundled tables hold (Gemeinden only of Cloppenburg)."""
-    return evaluate(key, _query(observations, CATALOGUE[key].table_codes, CLOPPENBURG))
+    """The indicator for every region the tables hold (Gemeinden only of the home Kreis), as stored by build/import."""
+    return _query(read_result, key)
 
 
 @st.cache_data(show_spinner=False)

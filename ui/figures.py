@@ -66,7 +66,7 @@ def spec(kind: str, *args: str | int) -> dict:
     Sizes are those of the plot, as the builders set them and as vl-convert exports them ("pad");
     Streamlit's default "fit" would squeeze title, legend and plot into that size instead.
     """
-    return CHARTS[kind](*args).to_dict() | {"autosize": {"type": "pad", "contains": "padding"}}
+    return CHARTS[kind](*args).to_dict(validate=False) | {"autosize": {"type": "pad", "contains": "padding"}}
 
 
 def show(kind: str, *args: str | int) -> None:

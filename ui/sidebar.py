@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from indicators.cuts import is_gemeinde
+from indicators.cuts import HOME, is_gemeinde
 from indicators.peers import peer_groups
 from ui import url
-from ui.data import CLOPPENBURG
 from ui.views import choosable_regions
 
 _SELECTION = "_selection"
@@ -43,7 +42,7 @@ def draw(version: int) -> Selection:
         "Region",
         list(labels),
         "region",
-        CLOPPENBURG,
+        HOME,
         format_func=labels.get,
         help="Ein Kreis Niedersachsens oder eine der 13 Gemeinden des Landkreises Cloppenburg.",
     )

@@ -1,10 +1,14 @@
 """The slides of a deck for the presentation page and the deck downloads, rendered once and cached.
 
-Paging through a deck in front of the Beirat must never wait on a query, so the first request for a
-deck renders all its slides (deck.render) from the dashboard's cached indicator results and keeps
-them, Vega-Lite specs included, under plain keys: the deck's file stem and modification time, the
-store version and the chart scale. Saving the deck again or importing new data changes a key and
-renders afresh; everything else is read from memory (unpickling all nine slides takes about 2 ms).
+Paging through a deck in front of the Beirat must never wait on a query, so every slide is rendered
+(deck.render) from the stored indicator results and kept, Vega-Lite spec included, under plain keys:
+the deck's file stem and modification time, the store version and the slide.
+Saving the deck again or importing new data changes a key and renders afresh; everything else is read
+from memory (unpickling all nine slides takes about 2 ms).
+
+The first request renders the slide it asks for, shows it, and only then the rest of the deck
+(`slides`): a presenter who opens a slide link right after a server start sees it without waiting
+for the other eight.
 """
 
 from __future__ import annotations
@@ -14,8 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from deck.export import slides_to_pdf, slides_to_pptx
-from deck.model import DeckError, deck_path, load_deck
+from deck.model import Deck, DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
 from ui.data import imports, result
 
@@ -38,21 +41,39 @@ def stamp(path: Path) -> int:
     return path.stat().st_mtime_ns
 
 
-@st.cache_data(show_spinner="Folien werden vorbereitet …")
-def slides(stem: str, stamp: int, version: int, scale: float = PRESENTATION_SCALE) -> tuple[SlideContent, ...]:
-    """Every slide of the deck stored as `stem` (deck.model.deck_path); DeckError for a missing or broken file."""
+def _deck(stem: str) -> Deck:
     path = deck_path(stem)
     if path is None:
         raise DeckError(f"Präsentation „{stem}“ gibt es nicht.")
-    deck = load_deck(path)
-    data = _CachedData(version)
-    return tuple(render_slide(deck, i, data, scale) for i in range(len(deck.slides)))
+    return load_deck(path)
 
 
-EXPORTS = {"pptx": slides_to_pptx, "pdf": slides_to_pdf}
+@st.cache_data(show_spinner=False)
+def count(stem: str, stamp: int) -> int:
+    """How many slides the deck stored as `stem` has; DeckError for a missing or broken file."""
+    return len(_deck(stem).slides)
+
+
+@st.cache_data(show_spinner=False)
+def slide(stem: str, stamp: int, version: int, number: int) -> SlideContent:
+    """Slide `number` (1-based) of the deck stored as `stem` (deck.model.deck_path), at the projector's scale."""
+    return render_slide(_deck(stem), number - 1, _CachedData(version), PRESENTATION_SCALE)
+
+
+@st.cache_data(show_spinner=False)
+def slides(stem: str, stamp: int, version: int) -> tuple[SlideContent, ...]:
+    """Every slide of the deck, each through `slide`'s cache (the same keys the presentation page uses)."""
+    return tuple(slide(stem, stamp, version, n) for n in range(1, count(stem, stamp) + 1))
 
 
 def export(stem: str, kind: str, version: int) -> bytes:
-    """The deck as "pptx" or "pdf", made from the very slides the presentation shows (on the download click)."""
+    """The deck as "pptx" or "pdf", made from the very slides the presentation shows (on the download click).
+
+    deck.export is imported here, not at the top: python-pptx and fpdf2 take about a second to import,
+    and the first slide after a server start should not wait for libraries only a download needs.
+    """
+    from deck.export import slides_to_pdf, slides_to_pptx
+
     path = deck_path(stem)
-    return EXPORTS[kind](load_deck(path).name, slides(stem, stamp(path), version))
+    writer = {"pptx": slides_to_pptx, "pdf": slides_to_pdf}[kind]
+    return writer(load_deck(path).name, slides(stem, stamp(path), version))

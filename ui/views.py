@@ -29,9 +29,9 @@ from indicators.comparison import (
     value_in,
     with_values,
 )
-from indicators.cuts import BUND, LAND, LEVEL_KREISE, Figure, figure
+from indicators.cuts import BUND, HOME, LAND, LEVEL_KREISE, Figure, figure
 from indicators.model import MISSING
-from ui.data import CLOPPENBURG, imports, region_table, result
+from ui.data import imports, region_table, result
 
 
 def shown_region(key: str, region: str) -> str:
@@ -45,12 +45,12 @@ def choosable_regions(version: int) -> pd.DataFrame:
     table = region_table(version)
     table = table[~table["historic"]]
     kreise = table[(table["level"] == "kreis") & (table["parent_code"] == LAND)]
-    gemeinden = table[(table["level"] == "gemeinde") & (table["parent_code"] == CLOPPENBURG)]
+    gemeinden = table[(table["level"] == "gemeinde") & (table["parent_code"] == HOME)]
     ordered = pd.concat(
         [
-            kreise[kreise["region_code"] == CLOPPENBURG],
+            kreise[kreise["region_code"] == HOME],
             gemeinden.sort_values("name"),
-            kreise[kreise["region_code"] != CLOPPENBURG].sort_values("name"),
+            kreise[kreise["region_code"] != HOME].sort_values("name"),
         ]
     )
     return ordered[["region_code", "name", "level"]].reset_index(drop=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -43,6 +43,10 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 VIEWPORT = {"width": 1920, "height": 1080}
 START_TIMEOUT_S = 60
+# Every wait for a state (a text, a drawn mark): long enough for a fresh server's first page on a loaded
+# 2-core machine. Playwright's `expect` has its own 5 s default, set here once for every test.
+WAIT_MS = 60_000
+expect.set_options(timeout=WAIT_MS)
 
 # A deep link makes Streamlit's frontend probe <page>/_stcore/health and /host-config before it finds
 # the server at the root (streamlit/streamlit#7074, open): two 404s that are Streamlit's, not ours.
@@ -80,7 +84,7 @@ def streamlit_server(db: Path, decks: Path) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"streamlit-{port}.log"
     env = {**os.environ, "BILDUNGSMONITOR_DB": str(db), "BILDUNGSMONITOR_DECKS": str(decks)}
-    command = [_python(), "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    command = [_python(), "scripts/serve.py", "--server.port", str(port)]  # as ./run starts it
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]
     with log_path.open("w") as log:
@@ -176,7 +180,7 @@ def page(browser, recorder, request) -> Iterator[Page]:
     """A fresh 1920×1080 tab; afterwards: its screenshot, no foreign request, no console error."""
     context = browser.new_context(viewport=VIEWPORT, locale="de-DE")
     tab = context.new_page()
-    tab.set_default_timeout(30_000)
+    tab.set_default_timeout(WAIT_MS)
     tab.on("request", recorder.request)
     tab.on("console", recorder.console)
     tab.on("pageerror", recorder.page_error)

@@ -53,3 +53,10 @@ def test_absenteeism_proceedings_per_1000_pupils(own_data):
     # Testschule 4: 6 proceedings / 250 pupils × 1,000 = 24.0
     out = evaluate("absentismus_je_1000", own_data)
     assert out.set_index("category").loc["Testschule 4", "value"] == pytest.approx(24.0)
+
+
+def test_a_file_with_leavers_only_gives_an_empty_absenteeism_result(own_data):
+    """Only absenteeism rows of Testschule 4 removed: the leaver rows (8 of them) must not turn into rows."""
+    leavers_only = own_data[~own_data["dimensions"].str.startswith(("schueler", "absentismus"))]
+    assert evaluate("absentismus_je_1000", leavers_only).empty
+    assert len(evaluate("ohne_abschluss_schule", leavers_only)) == 4  # three schools and the Gemeinde total
