@@ -13,3 +13,11 @@ def store_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "bildungsmonitor.duckdb"
     build(path, lambda number, total, outcome: None)
     return path
+
+
+@pytest.fixture(autouse=True)
+def goals_dir(tmp_path, monkeypatch):
+    """Every test keeps its goals (ziele.ablage) in its own folder, never in data/ziele."""
+    path = tmp_path / "ziele"
+    monkeypatch.setenv("BILDUNGSMONITOR_ZIELE", str(path))
+    return path

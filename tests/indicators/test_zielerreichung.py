@@ -72,7 +72,9 @@ def test_fewer_than_four_consecutive_years_are_nicht_bewertbar_with_the_reason()
     result = assess(values, LOWER, 6.0, 2030)
     assert result.bewertung.key == "nicht_bewertbar"
     assert result.label == "– nicht bewertbar"
-    assert result.grund == "nur 2 aufeinanderfolgende Jahreswerte (2023–2024); für eine Bewertung braucht es mindestens 4"
+    assert (
+        result.grund == "nur 2 aufeinanderfolgende Jahreswerte (2023–2024); für eine Bewertung braucht es mindestens 4"
+    )
     assert (result.letztes_jahr, result.letzter_wert, result.projektion) == (2024, 11.2, None)
 
 
