@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from charts.format import default_decimals, fmt_number, fmt_value
+from charts.timeseries import Target
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_values
 from indicators.zielerreichung import Assessment, assess
@@ -101,6 +102,16 @@ def label(s: Standing) -> str:
     if s.goal.beispiel:
         parts.append(EXAMPLE_LABEL)
     return " · ".join(parts)
+
+
+def target(s: Standing) -> Target:
+    """The goal as the time series draws it: target, Zwischenziele, and the projection when there is one."""
+    a, unit = s.assessment, s.unit
+    steps = tuple((y, v, f"Zwischenziel {fmt_value(v, unit)} ({y})") for y, v in s.goal.zwischenziele)
+    line = None
+    if a.projektion is not None:
+        line = (a.letztes_jahr, a.letzter_wert, a.zieljahr, a.projektion)
+    return Target(a.zieljahr, a.zielwert, f"Ziel {fmt_value(a.zielwert, unit)} ({a.zieljahr})", steps, line)
 
 
 STATUS_COLUMNS = [

@@ -118,3 +118,36 @@ def test_removing_a_goal_keeps_it_in_the_history(open_app):
     at.button(key="ziel_entfernen").click().run()
     assert ablage.load().goals == ()
     assert list(ablage.history()["aktion"]) == ["Seite Ziele: entfernt", "Test: angelegt"]
+
+
+def test_a_goal_shows_on_its_tile_and_in_the_indicator_chart(open_app):
+    ablage.save(
+        [
+            Ziel(
+                "Frühe Bildung",
+                "Früh fördern",
+                "U3 ausbauen",
+                "betreuungsquote_u3",
+                "03453",
+                40.0,
+                2028,
+                ((2024, 34.0),),
+            )
+        ],
+        "",
+        "Test",
+    )
+    tile = open_app()
+    # U3 care 2015–2020: 18.64 → 28.39 (+1.95 a year), 2028: 43.99 ≥ 40 -> sonne
+    assert "Ziel: 40,0 % im Jahr 2028 · ☀ Ziel in Reichweite" in texts(tile)
+    chart = open_app("app_pages/indikator.py", indikator="betreuungsquote_u3")
+    assert "Ziel: ☀ Ziel in Reichweite – noch 11,6 Pp. bis 40,0 % im Jahr 2028; bei gleichem Tempo 44,0 %" in texts(
+        chart
+    )
+    ((spec, rows),) = charts(chart)
+    labels = {row.get("label") for row in rows}
+    assert {"Ziel 40,0 % (2028)", "Zwischenziel 34,0 % (2024)"} <= labels
+    # the dashed projection runs from 28.39 in 2020 to 43.99 in 2028
+    projection = sorted((row["year"], row["value"]) for row in rows if "goal" in row)
+    assert projection[0] == (2020, 28.39) and projection[1][0] == 2028
+    assert abs(projection[1][1] - 43.99) < 1e-9
