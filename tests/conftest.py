@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from store.build import build
@@ -13,6 +15,18 @@ def store_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "bildungsmonitor.duckdb"
     build(path, lambda number, total, outcome: None)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_goals(tmp_path_factory):
+    """Goals for fixtures wider than one test (module-scoped slides): an empty folder, never data/ziele."""
+    before = os.environ.get("BILDUNGSMONITOR_ZIELE")
+    os.environ["BILDUNGSMONITOR_ZIELE"] = str(tmp_path_factory.mktemp("ziele"))
+    yield
+    if before is None:
+        del os.environ["BILDUNGSMONITOR_ZIELE"]
+    else:
+        os.environ["BILDUNGSMONITOR_ZIELE"] = before
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,9 @@ from deck.export import slides_to_pdf, slides_to_pptx
 from deck.model import DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
 from ui.data import imports, result
+from ui.ziele import goals
+from ui.ziele import version as goals_version
+from ziele.model import Ziel
 
 
 class _CachedData:
@@ -32,14 +35,17 @@ class _CachedData:
     def imports(self) -> pd.DataFrame:
         return imports(self.version)
 
+    def goals(self) -> tuple[Ziel, ...]:
+        return goals(goals_version())
 
-def stamp(path: Path) -> int:
-    """Part of the cache key: changes when the deck file is saved again."""
-    return path.stat().st_mtime_ns
+
+def stamp(path: Path) -> str:
+    """Part of the cache key: changes when the deck file is saved again, or the goals (Zielstand slides)."""
+    return f"{path.stat().st_mtime_ns}-{goals_version()}"
 
 
 @st.cache_data(show_spinner="Folien werden vorbereitet …")
-def slides(stem: str, stamp: int, version: int, scale: float = PRESENTATION_SCALE) -> tuple[SlideContent, ...]:
+def slides(stem: str, stamp: str, version: int, scale: float = PRESENTATION_SCALE) -> tuple[SlideContent, ...]:
     """Every slide of the deck stored as `stem` (deck.model.deck_path); DeckError for a missing or broken file."""
     path = deck_path(stem)
     if path is None:
