@@ -14,7 +14,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from charts.format import fmt_value
+from charts.format import fmt_number, fmt_value
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
 from indicators.cuts import HOME
 from indicators.zielerreichung import BEWERTUNGEN
@@ -303,7 +303,10 @@ else:
     status = table(v, gv)
     if not status.empty:
         st.subheader("Stand als Tabelle")
-        st.dataframe(status, hide_index=True)
+        numbers = ("zielwert", "letzter_wert", "projektion", "abweichung_prozent")
+        german = {c: (lambda v: "" if pd.isna(v) else fmt_number(v, 1)) for c in numbers}
+        years = {c: (lambda v: "" if pd.isna(v) else str(int(v))) for c in ("zieljahr", "letztes_jahr")}
+        st.dataframe(status.style.format(german | years), hide_index=True)
         buttons = st.container(horizontal=True)
         buttons.download_button("CSV", tables.to_csv(status), "zielstand.csv", "text/csv", icon=":material/download:")
         buttons.download_button(
