@@ -344,7 +344,7 @@ ZIELSTAND_COLUMNS = ("Bewertung", "Mittlerziel und Indikator", "Stand")
 ZIELSTAND_METHOD = (
     "Bewertung nach den Wettersymbolen der Deutschen Nachhaltigkeitsstrategie: mittlere jährliche Veränderung "
     "der letzten (bis zu 6, mindestens 4) Jahreswerte, fortgeschrieben bis zum Zieljahr; ☀ Ziel in Reichweite, "
-    "🌤 leicht verfehlt (Abweichung 5–20 %), ☁ deutlich verfehlt, ⛈ falsche Richtung, – nicht bewertbar."
+    "☀☁ leicht verfehlt (Abweichung 5–20 %), ☁ deutlich verfehlt, ⚡ falsche Richtung, – nicht bewertbar."
 )
 
 

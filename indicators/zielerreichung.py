@@ -35,19 +35,18 @@ MIN_YEARS = 4
 
 @dataclass(frozen=True)
 class Bewertung:
-    """One category of the assessment: stable key, German word (never colour alone), symbol and colour."""
+    """One category of the assessment: stable key, German word (never a symbol or colour alone) and symbol."""
 
     key: str
     word: str
-    symbol: str
-    colour: str  # a hint for charts; the word always stands next to it
+    symbol: str  # drawn from DejaVu Sans (PDF export, the browser's fallback): no emoji font needed
 
 
-SONNE = Bewertung("sonne", "Ziel in Reichweite", "☀", "#1B6FB5")
-LEICHT_BEWOELKT = Bewertung("leicht_bewoelkt", "leicht verfehlt", "🌤", "#5A8FC2")
-BEWOELKT = Bewertung("bewoelkt", "deutlich verfehlt", "☁", "#8A6D3B")
-GEWITTER = Bewertung("gewitter", "falsche Richtung", "⛈", "#D55E00")
-NICHT_BEWERTBAR = Bewertung("nicht_bewertbar", "nicht bewertbar", "–", "#6B7280")
+SONNE = Bewertung("sonne", "Ziel in Reichweite", "☀")
+LEICHT_BEWOELKT = Bewertung("leicht_bewoelkt", "leicht verfehlt", "☀☁")
+BEWOELKT = Bewertung("bewoelkt", "deutlich verfehlt", "☁")
+GEWITTER = Bewertung("gewitter", "falsche Richtung", "⚡")
+NICHT_BEWERTBAR = Bewertung("nicht_bewertbar", "nicht bewertbar", "–")
 BEWERTUNGEN = {b.key: b for b in (SONNE, LEICHT_BEWOELKT, BEWOELKT, GEWITTER, NICHT_BEWERTBAR)}
 
 

@@ -32,6 +32,9 @@ def _paragraphs(lines: tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines)
 
 
+_DENSE_ROWS = 5  # more goals than this get the smaller text (presentation.css, .bm-dense)
+
+
 def _goals_table(content: SlideContent) -> str:
     """The Zielstand: sub line, the example note, then the table (or why there is none)."""
     parts = [f'<div class="bm-sub">{escape(content.subheading)}</div>']
@@ -42,7 +45,8 @@ def _goals_table(content: SlideContent) -> str:
         rows = "".join(
             "<tr>" + "".join(f"<td>{escape(_unbroken(cell))}</td>" for cell in row) + "</tr>" for row in content.table
         )
-        parts.append(f'<table class="bm-goals"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+        dense = " bm-dense" if len(content.table) > _DENSE_ROWS else ""
+        parts.append(f'<table class="bm-goals{dense}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
     parts.append(f'<div class="bm-body">{_paragraphs(content.body)}</div>')
     return "".join(parts)
 

@@ -44,7 +44,7 @@ def test_the_example_is_loaded_labelled_as_not_decided_and_assessed(open_app):
     assert "noch 11,6 Pp. bis 40,0 % im Jahr 2028; bei gleichem Tempo 44,0 %" in shown
     # Ausbildungsplätze 2016–2021: 104.48 → 109.89, +1.082 a year; 2030: 119.628; target 121:
     # 1.372 / 11.11 = 12.3 % -> leicht verfehlt.
-    assert any(t.startswith("🌤 leicht verfehlt") for t in shown)
+    assert any(t.startswith("☀☁ leicht verfehlt") for t in shown)
     # leavers: only 2023 and 2024 are consecutive -> nicht bewertbar, with the reason and the 2024 break
     assert (
         "– nicht bewertbar · Datenbruch 2024: neue Bezeichnung: ohne Ersten Schulabschluss · "

@@ -46,7 +46,7 @@ def test_a_deviation_between_5_and_20_percent_is_leicht_bewoelkt():
     # 50 → 59 (+1.8 a year), 2026: 62.6; target 63: 0.4 / 4 = 10 %.
     result = assess(_values(2019, 50.0, 52.0, 54.0, 55.0, 57.0, 59.0), HIGHER, 63.0, 2026)
     assert result.bewertung.key == "leicht_bewoelkt"
-    assert result.label == "🌤 leicht verfehlt"
+    assert result.label == "☀☁ leicht verfehlt"
     assert result.abweichung_prozent == pytest.approx(10.0)
 
 
@@ -55,7 +55,7 @@ def test_a_change_in_the_wrong_direction_is_gewitter():
     # |6 − 9.8| / |6 − 8.6| = 3.8 / 2.6 = 146 %.
     result = assess(_values(2021, 8.0, 8.2, 8.4, 8.6), LOWER, 6.0, 2030)
     assert result.bewertung.key == "gewitter"
-    assert result.label == "⛈ falsche Richtung"
+    assert result.label == "⚡ falsche Richtung"
     assert result.abweichung_prozent == pytest.approx(3.8 / 2.6 * 100)
 
 
