@@ -32,7 +32,7 @@ def _paragraphs(lines: tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines)
 
 
-_DENSE_ROWS = 5  # more goals than this get the smaller text (presentation.css, .bm-dense)
+_DENSE_ROWS = 8  # more goals than this get the smaller text (presentation.css, .bm-dense)
 
 
 def _goals_table(content: SlideContent) -> str:

@@ -32,7 +32,7 @@ COLUMNS = REQUIRED + OPTIONAL
 
 EXAMPLE_LABEL = "Beispiel – nicht beschlossen"
 MAX_TEXT = 300
-_LEVELS = {5: "kreis", 8: "gemeinde", 12: "schule"}
+_LEVELS = {5: "kreis", 8: "gemeinde"}  # goals for single schools (a category of a Gemeinde) are not supported yet
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a text starting so is a formula to Excel (CSV injection)
 _ZWISCHENZIEL = re.compile(r"^\s*(\d{4})\s*:\s*(\S+)\s*$")
 
