@@ -160,9 +160,10 @@ def _edit_section(current: tuple[Ziel, ...], region_names: dict[str, str]) -> No
                 "Beispiele entfernen", key="beispiele_entfernen", icon=":material/delete:", on_click=_remove_examples
             )
     choices = {NEW: "Neues Ziel anlegen"} | {g.id: g.describe for g in current}
-    if st.session_state.get("ziel_auswahl") not in choices:
+    # Streamlit drops the state of widgets a run does not draw (another page was open): start afresh
+    # then, so the form never edits a goal it no longer shows.
+    if st.session_state.get("ziel_auswahl") not in choices or EDITING not in st.session_state:
         st.session_state["ziel_auswahl"] = NEW
-    if EDITING not in st.session_state:
         _fill_form()
     st.selectbox("Ziel", list(choices), key="ziel_auswahl", format_func=choices.get, on_change=_fill_form)
     indicators = [QUALITATIVE, *CATALOGUE]
