@@ -26,6 +26,7 @@ page = st.navigation(
     {
         "Übersicht": [
             st.Page("app_pages/ueberblick.py", title="Überblick", icon=":material/dashboard:", default=True),
+            st.Page("app_pages/ziele.py", title="Ziele", icon=":material/flag:"),
         ],
         "Analyse": [
             st.Page("app_pages/indikator.py", title="Indikator", icon=":material/show_chart:"),

@@ -1,4 +1,4 @@
-"""Bildungsmonitor command line: build, import, status, export, indicator.
+"""Bildungsmonitor command line: build, import, status, export, indicator, ziele.
 
 Run as `.venv/bin/python cli.py COMMAND …`. The interface is documented in README.md and kept
 stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes: 0 success,
@@ -18,6 +18,7 @@ from store.build import Outcome, build, describe, import_files, is_stale
 from store.connection import DEFAULT_DB, connect_read_only
 from store.queries import export_rows, import_history
 from store.results import read as read_result
+from ziele import cli as ziele_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +60,10 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     cmd.set_defaults(run=_indicator)
 
-    for sub in commands.choices.values():
+    ziele_cli.add_commands(commands)
+
+    groups = [sub for name, sub in commands.choices.items() if name != ziele_cli.COMMAND]
+    for sub in [*groups, *ziele_cli.subparsers(commands)]:
         sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"Datenbestand (Standard: {DEFAULT_DB})")
     return parser
 

@@ -21,6 +21,9 @@ from ui.views import (
     value_notes,
     years,
 )
+from ui.ziele import standings_of
+from ui.ziele import version as goals_version
+from ziele.status import distance, label
 
 TABS = ["Diagramm", "Karte", "Tabelle", "Quellen"]
 LEVEL_NAMES = {LEVEL_KREISE: "Kreise Niedersachsens", LEVEL_GEMEINDEN: "Gemeinden des Landkreises Cloppenburg"}
@@ -60,14 +63,17 @@ tab = url.tabs(TABS)
 
 if tab["Diagramm"].open:
     with tab["Diagramm"]:
-        figures.show("time_series", key, selection.region, selection.group, category, v)
+        gv = goals_version()
+        figures.show("time_series", key, selection.region, selection.group, category, v, gv)
+        for goal in [] if category else standings_of(key, region, v, gv):
+            st.caption(f"Ziel: {label(goal)} – {distance(goal)}")
         if indicator.breaks:
             st.caption("Datenbrüche: " + "; ".join(f"{b.year}: {b.label}" for b in indicator.breaks))
         st.caption(
             f"Vergleichsgruppe: {selection.group_name}. Linien enden, wo ein Jahr keinen Wert hat; "
             "die Tabelle nennt den Grund."
         )
-        figures.downloads("time_series", key, selection.region, selection.group, category, v, name=name)
+        figures.downloads("time_series", key, selection.region, selection.group, category, v, gv, name=name)
 
 if tab["Karte"].open:
     with tab["Karte"]:

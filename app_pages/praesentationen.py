@@ -22,11 +22,12 @@ from deck.model import (
     SourcesSlide,
     TextSlide,
     TitleSlide,
+    ZielstandSlide,
     list_decks,
     load_deck,
     save_deck,
 )
-from indicators.catalogue import CATALOGUE
+from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
 from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.peers import peer_groups
 from ui import sidebar
@@ -86,6 +87,8 @@ def _add_from_form(kind: str) -> None:
             slide = TextSlide(s["neu_text_ueberschrift"].strip(), s["neu_text"].strip())
         elif kind == "title":
             slide = TitleSlide(s["neu_titel"].strip(), s["neu_untertitel"].strip())
+        elif kind == "zielstand":
+            slide = ZielstandSlide(s["neu_handlungsfeld"], s["neu_ziel_ueberschrift"].strip() or "Zielstand")
         else:
             slide = SourcesSlide()
     except DeckError as error:
@@ -127,6 +130,8 @@ def _describe(slide: Slide, region_names: dict[str, str]) -> str:
         return f"Titel: {slide.title}"
     if isinstance(slide, TextSlide):
         return f"Text: {slide.heading}"
+    if isinstance(slide, ZielstandSlide):
+        return f"Zielstand: {slide.handlungsfeld or 'alle Handlungsfelder'}"
     return slide.heading
 
 
@@ -251,6 +256,13 @@ def _other_form(kind: str) -> None:
     elif kind == "title":
         st.text_input("Titel", key="neu_titel", max_chars=120)
         st.text_input("Untertitel, z. B. Sitzung und Datum", key="neu_untertitel", max_chars=500)
+    elif kind == "zielstand":
+        fields = ["", *HANDLUNGSFELDER]
+        st.selectbox(
+            "Handlungsfeld", fields, key="neu_handlungsfeld", format_func=lambda f: f or "alle Handlungsfelder"
+        )
+        st.text_input("Überschrift", key="neu_ziel_ueberschrift", placeholder="Zielstand", max_chars=120)
+        st.caption("Die Folie zeigt jedes Ziel mit Wettersymbol und Abstand, aus den Zielen der Seite Ziele.")
     else:
         st.caption("Die Quellen-Folie entsteht aus den Indikatoren der Präsentation und den Importen.")
     st.button("Folie hinzufügen", key=f"neu_{kind}folie", icon=":material/add:", on_click=_add_from_form, args=(kind,))
@@ -284,7 +296,7 @@ with slides_column:
         kind, text = st.session_state.pop(MESSAGE)
         (st.success if kind == "success" else st.error)(text)
 with add_column:
-    kinds = {"indicator": "Indikator", "text": "Text", "title": "Titel", "sources": "Quellen"}
+    kinds = {"indicator": "Indikator", "text": "Text", "title": "Titel", "zielstand": "Zielstand", "sources": "Quellen"}
     kind = st.radio("Neue Folie", list(kinds), key="neu_art", format_func=kinds.get, horizontal=True)
     if kind == "indicator":
         _indicator_form(region_names, v)

@@ -9,6 +9,9 @@ from indicators.catalogue import CATALOGUE
 from ui import figures, sidebar, text
 from ui.data import version
 from ui.views import tile
+from ui.ziele import standings_of
+from ui.ziele import version as goals_version
+from ziele.status import label
 
 # The Beirat's questions in the order it discusses them, each answered by one headline indicator.
 QUESTIONS = (
@@ -54,6 +57,9 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         counts = text.counts(own)
         if counts:
             st.caption(counts)
+        for goal in standings_of(key, own.region_code, version(), goals_version()):
+            target = fmt_value(goal.assessment.zielwert, indicator.unit)
+            st.caption(f"Ziel: {target} im Jahr {goal.assessment.zieljahr} · {label(goal)}")
         if len(facts.trend) > 1:
             figures.show("sparkline", key, selection.region, version())
         for reference, delta in ((facts.land, facts.to_land), (facts.bund, facts.to_bund)):

@@ -48,7 +48,7 @@ def _wait_chart(page: Page) -> None:
 
 def _wait_slide(page: Page) -> None:
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.bm-counter')].some(c => c.textContent.trim() === '3 / 9')",
+        "() => [...document.querySelectorAll('.bm-counter')].some(c => c.textContent.trim().startsWith('3 / '))",
         timeout=WAIT_MS,
         polling=50,
     )

@@ -13,8 +13,10 @@ points from cached data. Target: every page at most 5 × the reference and at mo
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,7 +63,27 @@ PAGES = [
         {"deck": "beirat_standard", "folie": "2"},
     ),
     ("Präsentationsmodus · Folie 8 (Karte)", "app_pages/praesentation.py", {"deck": "beirat_standard", "folie": "8"}),
+    ("Ziele (Beispiel geladen)", "app_pages/ziele.py", {}),
+    (
+        "Präsentationsmodus · Folie 9 (Zielstand)",
+        "app_pages/praesentation.py",
+        {"deck": "beirat_standard", "folie": "9"},
+    ),
 ]
+
+
+def example_goals() -> None:
+    """Time the pages with the example goal set in a folder of its own (the office's goals stay untouched)."""
+    from deck.render import StoreData
+    from store.connection import connect_read_only
+    from ui.data import db_path
+    from ziele import ablage
+    from ziele.status import latest_year
+
+    os.environ["BILDUNGSMONITOR_ZIELE"] = tempfile.mkdtemp(prefix="bench-ziele-")
+    data = StoreData(connect_read_only(db_path()))
+    ablage.save(ablage.example(latest_year(data.result)), "", "Benchmark")
+    data.con.close()
 
 
 def median_rerun(at: AppTest, runs: int) -> float:
@@ -89,6 +111,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="reruns per page (at least 20)")
     runs = max(parser.parse_args().runs, 20)
+    example_goals()
 
     empty = median_rerun(AppTest.from_string(EMPTY), runs)
     reference = median_rerun(AppTest.from_string(REFERENCE), runs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -87,19 +88,67 @@ def _breaks_layer(breaks: Sequence[tuple[int, str]], height: float, scale: float
     return rule + text
 
 
+@dataclass(frozen=True)
+class Target:
+    """A goal drawn into the chart: the target point, its Zwischenziele and the projection to the Zieljahr."""
+
+    year: int
+    value: float
+    label: str  # German, e.g. "Ziel 6,0 % (2030)"
+    steps: tuple[tuple[int, float, str], ...] = ()  # Zwischenziele: (year, value, label)
+    projection: tuple[int, float, int, float] | None = None  # (letztes_jahr, letzter_wert, zieljahr, projektion)
+
+
+def _target_layers(targets: Sequence[Target], scale: float, text: float) -> list[alt.Chart]:
+    """A dashed line from the latest value to the projected one, and the targets as labelled diamonds.
+
+    The shape and the label carry the meaning, not the colour: the line is dashed, the target a diamond
+    with its value written next to it, so the chart reads the same in print and for colour-blind eyes.
+    """
+    points = [{"year": t.year, "value": t.value, "label": t.label} for t in targets]
+    points += [{"year": y, "value": v, "label": label} for t in targets for y, v, label in t.steps]
+    lines = [
+        {"year": year, "value": value, "goal": i}
+        for i, t in enumerate(targets)
+        if t.projection
+        for year, value in (t.projection[:2], t.projection[2:])
+    ]
+    x = alt.X("year:Q", axis=_YEAR_AXIS)
+    layers = []
+    if lines:
+        layers.append(
+            alt.Chart(pd.DataFrame(lines))
+            .mark_line(color=HIGHLIGHT, strokeDash=[6 * scale, 4 * scale], strokeWidth=2 * scale, opacity=0.8)
+            .encode(x=x, y="value:Q", detail="goal:N")
+        )
+    marks = alt.Chart(pd.DataFrame(points)).encode(x=x, y="value:Q")
+    layers.append(
+        marks.mark_point(
+            shape="diamond", filled=True, color=HIGHLIGHT, stroke="white", size=140 * scale**2, opacity=1
+        ).encode(tooltip=alt.Tooltip("label:N", title="Ziel"))
+    )
+    layers.append(
+        marks.mark_text(
+            align="right", dx=-9 * scale, dy=-10 * scale, fontSize=font_size("mark", text), color=HIGHLIGHT
+        ).encode(text="label:N")
+    )
+    return layers
+
+
 def time_series(
     df: pd.DataFrame,
     indicator: IndicatorLike,
     breaks: Sequence[tuple[int, str]] = (),
     scale: float = 1.0,
     text_scale: float | None = None,
+    targets: Sequence[Target] = (),
 ) -> alt.LayerChart:
     """Lines and points per region over the years, the region thick in the highlight colour.
 
     `breaks` are (year, label) pairs such as (2020, "G9-Rückkehr: kein Abiturjahrgang"); each gets a rule,
     because a jump at a break is a change of definition, not of schools.
     `text_scale` sizes the text apart from the plot (default: `scale`): a slide read from across a room
-    wants larger text on the same plot.
+    wants larger text on the same plot. `targets` draws goals (`Target`) over the lines.
     """
     text = scale if text_scale is None else text_scale
     data = _prepared(df, indicator.unit)
@@ -149,6 +198,8 @@ def time_series(
     layers = [lines, points]
     if breaks:
         layers.insert(0, _breaks_layer(breaks, height, scale))
+    if targets:
+        layers += _target_layers(targets, scale, text)
     chart = alt.layer(*layers).properties(width=860 * scale, height=height)
     return finish(chart, indicator.title, indicator.source, text)
 

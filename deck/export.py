@@ -207,6 +207,13 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
             s.picture(item.png, _row("chart")[0])
     elif c.kind == "text":
         s.text(_box(MARGIN, 0.22, WIDTH, 0.65), list(c.body), 24)
+    elif c.kind == "zielstand":
+        _line(s, "subheading", c.subheading, colour=MUTED_TEXT)
+        if c.details:
+            _line(s, "details", " · ".join(c.details), colour=MUTED_TEXT)
+        lines = [" · ".join(row) for row in c.table] or list(c.body)
+        size = 14 if len(lines) <= 6 else 11
+        s.text(_box(MARGIN, 0.22, WIDTH, 0.70), lines, size)
     elif c.kind == "sources":
         s.text(_box(MARGIN, 0.17, WIDTH, 0.50), list(c.body), 13)
         s.text(_box(MARGIN, 0.70, WIDTH, 0.22), list(c.licences), 12, MUTED_TEXT)

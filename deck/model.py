@@ -151,8 +151,27 @@ class SourcesSlide:
         _text(self.heading, "heading", MAX_HEADING)
 
 
-Slide = TitleSlide | IndicatorSlide | TextSlide | SourcesSlide
-SLIDE_TYPES: dict[str, type] = {cls.kind: cls for cls in (TitleSlide, IndicatorSlide, TextSlide, SourcesSlide)}
+@dataclass(frozen=True)
+class ZielstandSlide:
+    """The Beirat's goals of one Handlungsfeld (empty: all) with their symbols, read from the goals when shown.
+
+    Like an indicator slide it stores no numbers: the goals (ziele.ablage) and the values are read
+    each time the deck is shown, so the slide is current after every import and every saved goal.
+    """
+
+    handlungsfeld: str = ""
+    heading: str = "Zielstand"
+    kind: ClassVar[str] = "zielstand"
+
+    def __post_init__(self) -> None:
+        _text(self.handlungsfeld, "handlungsfeld", MAX_HEADING, required=False)
+        _text(self.heading, "heading", MAX_HEADING)
+
+
+Slide = TitleSlide | IndicatorSlide | TextSlide | SourcesSlide | ZielstandSlide
+SLIDE_TYPES: dict[str, type] = {
+    cls.kind: cls for cls in (TitleSlide, IndicatorSlide, TextSlide, SourcesSlide, ZielstandSlide)
+}
 
 
 def check_name(name: Any) -> str:

@@ -19,11 +19,20 @@ from typing import TYPE_CHECKING, Protocol
 import altair as alt
 import pandas as pd
 
-from charts.format import fmt_date
+from charts.format import fmt_date, fmt_value
 from charts.maps import ATTRIBUTION, choropleth, load_boundaries
 from charts.ranking import ranking_bars
 from charts.timeseries import time_series
-from deck.model import COMPARISONS, MAP_LEVELS, Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide
+from deck.model import (
+    COMPARISONS,
+    MAP_LEVELS,
+    Deck,
+    IndicatorSlide,
+    SourcesSlide,
+    TextSlide,
+    TitleSlide,
+    ZielstandSlide,
+)
 from deck.statements import (
     counts_line,
     key_figures,
@@ -42,6 +51,9 @@ from indicators.model import Indicator
 from indicators.peers import peer_groups
 from store.queries import import_history
 from store.results import read as read_result
+from ziele import ablage
+from ziele.model import EXAMPLE_LABEL, Ziel
+from ziele.status import distance, standings
 
 if TYPE_CHECKING:
     import duckdb
@@ -63,11 +75,13 @@ _RANKING_ENDS = 5
 
 
 class DeckData(Protocol):
-    """Where slides read their data: indicator results and the import records."""
+    """Where slides read their data: indicator results, the import records and the office's goals."""
 
     def result(self, key: str) -> pd.DataFrame: ...
 
     def imports(self) -> pd.DataFrame: ...
+
+    def goals(self) -> tuple[Ziel, ...]: ...
 
 
 class StoreData:
@@ -91,6 +105,9 @@ class StoreData:
             self._imports = import_history(self.con)
         return self._imports
 
+    def goals(self) -> tuple[Ziel, ...]:
+        return ablage.load().goals
+
 
 @dataclass(frozen=True)
 class SlideContent:
@@ -110,6 +127,7 @@ class SlideContent:
     licences: tuple[str, ...] = ()  # sources slide only
     notes: str = ""  # speaker notes: definition, tables and their Stand, notes on single values
     indicator: str = ""
+    table: tuple[tuple[str, ...], ...] = ()  # Zielstand: one row per goal (ZIELSTAND_COLUMNS)
 
     @property
     def counter(self) -> str:
@@ -322,6 +340,47 @@ def _sources_slide(deck: Deck, slide: SourcesSlide, number: int, total: int, dat
     return SlideContent(number, total, "sources", slide.heading, body=body, licences=tuple(licences), notes=notes)
 
 
+ZIELSTAND_COLUMNS = ("Bewertung", "Mittlerziel und Indikator", "Stand")
+ZIELSTAND_METHOD = (
+    "Bewertung nach den Wettersymbolen der Deutschen Nachhaltigkeitsstrategie: mittlere jährliche Veränderung "
+    "der letzten (bis zu 6, mindestens 4) Jahreswerte, fortgeschrieben bis zum Zieljahr; ☀ Ziel in Reichweite, "
+    "☀☁ leicht verfehlt (Abweichung 5–20 %), ☁ deutlich verfehlt, ⚡ falsche Richtung, – nicht bewertbar."
+)
+
+
+def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckData) -> SlideContent:
+    """One row per goal of the Handlungsfeld: symbol with its word, what the goal is, where it stands."""
+    goals = [g for g in data.goals() if not slide.handlungsfeld or g.handlungsfeld == slide.handlungsfeld]
+    rows = []
+    assessed = {s.goal.id: s for s in standings(goals, data.result)}
+    for goal in goals:
+        example = f" ({EXAMPLE_LABEL})" if goal.beispiel else ""
+        if goal.qualitativ:
+            rows.append(("qualitativ", f"{goal.mittlerziel}{example}", "ohne Zielwert, keine Bewertung"))
+            continue
+        s = assessed[goal.id]
+        a = s.assessment
+        what = f"{goal.mittlerziel}: {CATALOGUE[goal.indikator].title}, {place_name(s.region_name)}{example}"
+        now = f"{fmt_value(a.letzter_wert, s.unit)} ({a.letztes_jahr}); " if a.letzter_wert is not None else ""
+        verdict = a.label + (f" · {a.bruch}" if a.bruch else "")
+        rows.append((verdict, what, now + distance(s)))
+    examples = any(g.beispiel for g in goals)
+    details = (f"Enthält Beispiele ({EXAMPLE_LABEL}), keine Beschlüsse des Beirats",) if examples else ()
+    body = () if rows else ("Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden.",)
+    return SlideContent(
+        number,
+        total,
+        "zielstand",
+        slide.heading,
+        subheading=f"Handlungsfeld: {slide.handlungsfeld}" if slide.handlungsfeld else "Alle Handlungsfelder",
+        details=details,
+        body=body,
+        table=tuple(rows),
+        source_line="Ziele: Bildungsbüro (Zielsystem des Bildungsbeirats) · Werte: Quellen der Indikatoren",
+        notes=ZIELSTAND_METHOD,
+    )
+
+
 def render_slide(deck: Deck, index: int, data: DeckData, scale: float = PRESENTATION_SCALE) -> SlideContent:
     """Slide `index` (0-based) of `deck`; the sources slide needs the deck to know what was shown."""
     slide = deck.slides[index]
@@ -335,6 +394,8 @@ def render_slide(deck: Deck, index: int, data: DeckData, scale: float = PRESENTA
     if isinstance(slide, TextSlide):
         paragraphs = tuple(p.strip() for p in slide.text.split("\n\n") if p.strip())
         return SlideContent(number, total, "text", slide.heading, body=paragraphs)
+    if isinstance(slide, ZielstandSlide):
+        return _zielstand_slide(slide, number, total, data)
     raise TypeError(f"unknown slide {slide!r}")
 
 

@@ -18,17 +18,26 @@ from charts.maps import choropleth
 from charts.ranking import ranking_bars, scatter
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
-from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, tile
+from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
+from ui.ziele import standings_of
+from ziele.status import target
 
 
 def _sparkline(key: str, region: str, version: int) -> alt.TopLevelMixin:
     return sparkline(tile(key, region, version).trend)
 
 
-def _time_series(key: str, region: str, group: str, category: str, version: int) -> alt.TopLevelMixin:
+def _time_series(
+    key: str, region: str, group: str, category: str, version: int, goals_version: str = ""
+) -> alt.TopLevelMixin:
+    """The series; with `goals_version`, the region's goals for the indicator drawn in (Indikator page)."""
     indicator = CATALOGUE[key]
     breaks = [(b.year, b.label) for b in indicator.breaks]
-    return time_series(series(key, region, group, category, version), indicator, breaks=breaks)
+    goals = (
+        standings_of(key, shown_region(key, region), version, goals_version) if goals_version and not category else []
+    )
+    targets = [target(s) for s in goals]
+    return time_series(series(key, region, group, category, version), indicator, breaks=breaks, targets=targets)
 
 
 def _map(key: str, level: str, year: int, category: str, highlight: str, version: int) -> alt.TopLevelMixin:

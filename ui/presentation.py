@@ -13,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from deck.render import SlideContent
+from deck.render import ZIELSTAND_COLUMNS, SlideContent
 
 _HERE = Path(__file__).resolve().parent
 STAGE_CSS = _HERE / "presentation.css"
@@ -32,6 +32,25 @@ def _paragraphs(lines: tuple[str, ...]) -> str:
     return "".join(f"<p>{escape(line)}</p>" for line in lines)
 
 
+_DENSE_ROWS = 8  # more goals than this get the smaller text (presentation.css, .bm-dense)
+
+
+def _goals_table(content: SlideContent) -> str:
+    """The Zielstand: sub line, the example note, then the table (or why there is none)."""
+    parts = [f'<div class="bm-sub">{escape(content.subheading)}</div>']
+    if content.details:
+        parts.append(f'<div class="bm-details">{escape(" · ".join(content.details))}</div>')
+    if content.table:
+        head = "".join(f"<th>{escape(c)}</th>" for c in ZIELSTAND_COLUMNS)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape(_unbroken(cell))}</td>" for cell in row) + "</tr>" for row in content.table
+        )
+        dense = " bm-dense" if len(content.table) > _DENSE_ROWS else ""
+        parts.append(f'<table class="bm-goals{dense}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    parts.append(f'<div class="bm-body">{_paragraphs(content.body)}</div>')
+    return "".join(parts)
+
+
 def text_html(content: SlideContent) -> str:
     """The slide's text above the chart: heading, subheading, key statement and the lines under it."""
     heading = f'<div class="bm-heading">{escape(content.heading)}</div>'
@@ -41,6 +60,8 @@ def text_html(content: SlideContent) -> str:
         return f'<div class="bm-slide bm-title"><div class="bm-bar"></div>{heading}{sub}{body}</div>'
     if content.kind == "text":
         return f'<div class="bm-slide">{heading}<div class="bm-body">{_paragraphs(content.body)}</div></div>'
+    if content.kind == "zielstand":
+        return f'<div class="bm-slide">{heading}{_goals_table(content)}</div>'
     if content.kind == "sources":
         licences = f'<div class="bm-licences">{_paragraphs(content.licences)}</div>'
         return f'<div class="bm-slide bm-sources">{heading}{_paragraphs(content.body)}{licences}</div>'

@@ -2,7 +2,7 @@
 
 Paging through a deck in front of the Beirat must never wait on a query, so every slide is rendered
 (deck.render) from the stored indicator results and kept, Vega-Lite spec included, under plain keys:
-the deck's file stem and modification time, the store version and the slide.
+the deck file's modification time and the goals' version (`stamp`), the store version and the slide.
 Saving the deck again or importing new data changes a key and renders afresh; everything else is read
 from memory (unpickling all nine slides takes about 2 ms).
 
@@ -21,6 +21,9 @@ import streamlit as st
 from deck.model import Deck, DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
 from ui.data import imports, result
+from ui.ziele import goals
+from ui.ziele import version as goals_version
+from ziele.model import Ziel
 
 
 class _CachedData:
@@ -35,10 +38,13 @@ class _CachedData:
     def imports(self) -> pd.DataFrame:
         return imports(self.version)
 
+    def goals(self) -> tuple[Ziel, ...]:
+        return goals(goals_version())
 
-def stamp(path: Path) -> int:
-    """Part of the cache key: changes when the deck file is saved again."""
-    return path.stat().st_mtime_ns
+
+def stamp(path: Path) -> str:
+    """Part of the cache key: changes when the deck file is saved again, or the goals (Zielstand slides)."""
+    return f"{path.stat().st_mtime_ns}-{goals_version()}"
 
 
 def _deck(stem: str) -> Deck:
@@ -49,19 +55,19 @@ def _deck(stem: str) -> Deck:
 
 
 @st.cache_data(show_spinner=False)
-def count(stem: str, stamp: int) -> int:
+def count(stem: str, stamp: str) -> int:
     """How many slides the deck stored as `stem` has; DeckError for a missing or broken file."""
     return len(_deck(stem).slides)
 
 
 @st.cache_data(show_spinner=False)
-def slide(stem: str, stamp: int, version: int, number: int) -> SlideContent:
+def slide(stem: str, stamp: str, version: int, number: int) -> SlideContent:
     """Slide `number` (1-based) of the deck stored as `stem` (deck.model.deck_path), at the projector's scale."""
     return render_slide(_deck(stem), number - 1, _CachedData(version), PRESENTATION_SCALE)
 
 
 @st.cache_data(show_spinner=False)
-def slides(stem: str, stamp: int, version: int) -> tuple[SlideContent, ...]:
+def slides(stem: str, stamp: str, version: int) -> tuple[SlideContent, ...]:
     """Every slide of the deck, each through `slide`'s cache (the same keys the presentation page uses)."""
     return tuple(slide(stem, stamp, version, n) for n in range(1, count(stem, stamp) + 1))
 

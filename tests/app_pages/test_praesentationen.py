@@ -13,7 +13,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from deck.model import IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, load_deck
+from deck.model import IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, ZielstandSlide, load_deck
 
 PRAESENTATIONEN = "app_pages/praesentationen.py"
 
@@ -39,8 +39,8 @@ def test_the_default_deck_is_listed_with_a_link_to_each_of_its_slides(open_app, 
     links = [(p.proto.label, parse_qs(p.proto.query_string)) for p in at.get("page_link")]
     present = [q for label, q in links if label == "Präsentieren"]
     assert present == [{"deck": ["beirat_standard"], "folie": ["1"]}]
-    per_slide = [q["folie"][0] for label, q in links if label[:2] in {f"{n}." for n in range(1, 10)}]
-    assert per_slide == [str(n) for n in range(1, 10)]
+    per_slide = [q["folie"][0] for label, q in links if label.split(".")[0].isdigit()]
+    assert per_slide == [str(n) for n in range(1, 11)]
 
 
 def test_a_new_deck_is_built_saved_under_its_name_and_loads_back(open_app, user_decks):
@@ -82,7 +82,7 @@ def test_slides_are_reordered_and_deleted(open_app, user_decks):
     at.button(key="runter_1").click().run()
     assert [line[3:] for line in slide_lines(at)[1:3]] == [third[3:], second[3:]]
     at.button(key="loeschen_0").click().run()
-    assert len(slide_lines(at)) == 8
+    assert len(slide_lines(at)) == 9
     assert not slide_lines(at)[0].startswith("1. Titel")
 
 
@@ -106,9 +106,21 @@ def test_a_slide_the_deck_model_refuses_shows_its_german_message(open_app, user_
 def test_the_default_deck_downloads_as_pptx_and_pdf_with_one_slide_per_deck_slide(open_app, user_decks, downloads):
     open_app(PRAESENTATIONEN)
     pptx = Presentation(io.BytesIO(downloads["beirat_standard.pptx"]))
-    assert len(pptx.slides) == 9
+    assert len(pptx.slides) == 10
     statement = "\n".join(s.text_frame.text for s in pptx.slides[1].shapes if s.has_text_frame)
     assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in statement
     pdf = PdfReader(io.BytesIO(downloads["beirat_standard.pdf"]))
-    assert len(pdf.pages) == 9
+    assert len(pdf.pages) == 10
     assert "11,2 %" in pdf.pages[1].extract_text()
+
+
+def test_a_zielstand_slide_for_one_handlungsfeld_is_added_and_saved(open_app, user_decks):
+    at = open_app(PRAESENTATIONEN)
+    at.radio(key="neu_art").set_value("zielstand").run()
+    at.selectbox(key="neu_handlungsfeld").set_value("Frühe Bildung")
+    at.button(key="neu_zielstandfolie").click().run()
+    assert slide_lines(at)[1] == "2. Zielstand: Frühe Bildung"
+    at.text_input(key="entwurf_name").input("Zielstand Frühe Bildung")
+    at.button(key="speichern").click().run()
+    deck = load_deck(user_decks / "zielstand_fruehe_bildung.toml")
+    assert deck.slides[1] == ZielstandSlide("Frühe Bildung", "Zielstand")

@@ -43,7 +43,7 @@ def _deck(name: str = "Beirat März 2026") -> Deck:
 def test_the_shipped_deck_asks_the_beirat_questions_in_order():
     deck = default_deck()
     assert deck.name == "Beirat Standard"
-    assert [s.kind for s in deck.slides] == ["title"] + ["indicator"] * 7 + ["sources"]
+    assert [s.kind for s in deck.slides] == ["title"] + ["indicator"] * 7 + ["zielstand", "sources"]
     charts = [(s.indicator, s.chart) for s in deck.slides if isinstance(s, IndicatorSlide)]
     assert charts == [
         ("ohne_abschluss_anteil", "timeseries"),
@@ -54,7 +54,7 @@ def test_the_shipped_deck_asks_the_beirat_questions_in_order():
         ("betreuungsquote_u3", "timeseries"),
         ("sgb2_quote_u15", "map"),
     ]
-    assert deck.slides[-2].level == "gemeinden"
+    assert deck.slides[-3].level == "gemeinden"
     assert all(s.region == "03453" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
 
 

@@ -7,8 +7,10 @@ import pickle
 
 import pytest
 
-from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, default_deck
+from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, ZielstandSlide, default_deck
 from deck.render import SlideContent, render_slide
+from ziele import ablage
+from ziele.model import Ziel
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +35,14 @@ def _rows(spec: dict) -> list[dict]:
 
 
 def test_every_slide_has_a_heading_and_a_counter(slides):
-    assert [s.counter for s in slides] == [f"{i} / 9" for i in range(1, 10)]
+    assert [s.counter for s in slides] == [f"{i} / 10" for i in range(1, 11)]
     assert all(s.heading for s in slides)
     assert slides[0].heading == "Bildung im Landkreis Cloppenburg"
     assert slides[-1].heading == "Quellen"
 
 
 def test_each_indicator_slide_has_a_statement_a_year_a_source_with_stand_and_a_chart(slides):
-    for s in slides[1:-1]:
+    for s in slides[1:-2]:
         assert s.kind == "indicator"
         assert s.statement.endswith(".") and str(s.year) in s.statement
         assert s.source_line.startswith("Quelle: ") and "Stand" in s.source_line
@@ -131,3 +133,43 @@ def test_an_indicator_without_data_says_so_and_draws_no_empty_chart(deck_data):
     s = render_slide(deck, 0, deck_data)
     assert s.statement.endswith("Landkreis Cloppenburg: keine Daten.")
     assert s.chart is None
+
+
+def test_the_zielstand_slide_lists_each_goal_with_symbol_word_and_distance(deck_data, goals_dir):
+    ablage.save(
+        [
+            Ziel(
+                "Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028, beispiel=True
+            ),
+            Ziel("Übergang Schule – Beruf", "Ausbildung", "Berufsorientierung verankern"),
+        ],
+        "",
+        "Test",
+    )
+    deck = default_deck()
+    index = [s.kind for s in deck.slides].index("zielstand")
+    s = render_slide(deck, index, deck_data)
+    assert (s.kind, s.heading, s.subheading) == (
+        "zielstand",
+        "Zielstand: wie weit sind die Ziele des Beirats?",
+        "Alle Handlungsfelder",
+    )
+    # U3 care 2015–2020: 18.64 → 28.39, +1.95 a year; 2028: 43.99 ≥ 40 -> sonne; 40 − 28.39 = 11.6 Pp.
+    assert s.table == (
+        (
+            "☀ Ziel in Reichweite",
+            "U3 ausbauen: Betreuungsquote unter 3-Jährige, Landkreis Cloppenburg (Beispiel – nicht beschlossen)",
+            "28,4 % (2020); noch 11,6 Pp. bis 40,0 % im Jahr 2028; bei gleichem Tempo 44,0 %",
+        ),
+        ("qualitativ", "Berufsorientierung verankern", "ohne Zielwert, keine Bewertung"),
+    )
+    assert s.details == ("Enthält Beispiele (Beispiel – nicht beschlossen), keine Beschlüsse des Beirats",)
+    only = render_slide(Deck("Nur Übergang", (ZielstandSlide("Übergang Schule – Beruf"),)), 0, deck_data)
+    assert [row[0] for row in only.table] == ["qualitativ"]
+    assert only.subheading == "Handlungsfeld: Übergang Schule – Beruf"
+
+
+def test_the_zielstand_slide_without_goals_says_how_to_add_them(deck_data):
+    s = render_slide(Deck("Leer", (ZielstandSlide(),)), 0, deck_data)
+    assert s.table == ()
+    assert s.body == ("Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden.",)

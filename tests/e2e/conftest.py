@@ -84,6 +84,7 @@ def streamlit_server(db: Path, decks: Path) -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"streamlit-{port}.log"
     env = {**os.environ, "BILDUNGSMONITOR_DB": str(db), "BILDUNGSMONITOR_DECKS": str(decks)}
+    env["BILDUNGSMONITOR_ZIELE"] = str(decks.with_name(decks.name + "-ziele"))  # the goals, beside the decks
     command = [_python(), "scripts/serve.py", "--server.port", str(port)]  # as ./run starts it
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]

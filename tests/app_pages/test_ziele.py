@@ -1,0 +1,153 @@
+"""Ziele: the goals with their assessment, written and changed on the page with German messages.
+
+Goals live in the test's own folder (tests/conftest.py: goals_dir), never in data/ziele. The
+numbers are the real values of the session store; the targets are invented test goals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.app_pages.elements import charts, texts
+from ziele import ablage
+from ziele.model import Ziel
+
+ZIELE = "app_pages/ziele.py"
+
+
+def _texts(at) -> list[str]:
+    return texts(at) + [t.value for t in at.text]
+
+
+def _fill(at, **fields: str):
+    for name, value in fields.items():
+        at.text_input(key=f"ziel_{name}").input(value)
+    return at
+
+
+def test_without_goals_the_page_says_so_and_offers_the_example(open_app):
+    at = open_app(ZIELE)
+    assert any(t.startswith("Noch keine Ziele erfasst") for t in _texts(at))
+    assert at.button(key="beispiel_laden")
+
+
+def test_the_example_is_loaded_labelled_as_not_decided_and_assessed(open_app):
+    at = open_app(ZIELE)
+    at.button(key="beispiel_laden").click().run()
+    shown = _texts(at)
+    assert "Beispielziele geladen (Beispiel – nicht beschlossen)." in [s.value for s in at.success]
+    assert "Beispiel – nicht beschlossen" in shown
+    # U3 care 2015–2020: 18.64 → 28.39, +1.95 a year; 2028: 43.99 ≥ 40 -> sonne.
+    assert "Betreuungsquote unter 3-Jährige – Cloppenburg, Landkreis" in shown
+    assert any(t.startswith("☀ Ziel in Reichweite") for t in shown)
+    assert "noch 11,6 Pp. bis 40,0 % im Jahr 2028; bei gleichem Tempo 44,0 %" in shown
+    # Ausbildungsplätze 2016–2021: 104.48 → 109.89, +1.082 a year; 2030: 119.628; target 121:
+    # 1.372 / 11.11 = 12.3 % -> leicht verfehlt.
+    assert any(t.startswith("☀☁ leicht verfehlt") for t in shown)
+    # leavers: only 2023 and 2024 are consecutive -> nicht bewertbar, with the reason and the 2024 break
+    assert (
+        "– nicht bewertbar · Datenbruch 2024: neue Bezeichnung: ohne Ersten Schulabschluss · "
+        "Beispiel – nicht beschlossen" in shown
+    )
+    assert "Qualitatives Mittlerziel: ohne Zielwert, keine Bewertung." in shown
+    assert all(g.beispiel for g in ablage.load().goals)
+
+
+def test_a_goal_entered_in_the_form_is_saved_assessed_and_in_the_status_download(open_app, downloads):
+    at = open_app(ZIELE)
+    at.selectbox(key="ziel_handlungsfeld").set_value("Bevölkerung und soziale Lage")
+    _fill(
+        at,
+        strategisches_ziel="Chancen für alle Kinder",
+        mittlerziel="Kinderarmut senken",
+        zielwert="6,5",
+        zieljahr="2030",
+    )
+    at.selectbox(key="ziel_indikator").set_value("sgb2_quote_u15")
+    at.button(key="FormSubmitter:ziel_formular-Speichern").click().run()
+    assert [s.value for s in at.success] == [
+        "Gespeichert: Kinderarmut senken – Kinder unter 15 in SGB-II-Bedarfsgemeinschaften (03453)."
+    ]
+    (goal,) = ablage.load().goals
+    assert (goal.indikator, goal.region, goal.zielwert, goal.zieljahr) == ("sgb2_quote_u15", "03453", 6.5, 2030)
+    # SGB II rate 2017–2022: 10.9 → 7.44, −0.692 a year; 2030: 7.44 − 5.536 = 1.90, below 6.5 -> sonne.
+    assert any(t.startswith("☀ Ziel in Reichweite") for t in _texts(at))
+    status = list(csv.DictReader(io.StringIO(downloads["zielstand.csv"].decode("utf-8-sig")), delimiter=";"))
+    assert [(r["indikator"], r["bewertung"], r["letztes_jahr"]) for r in status] == [
+        ("sgb2_quote_u15", "sonne", "2022")
+    ]
+    assert status[0]["projektion"].startswith("1,9")
+    # the sparkline of the goal's indicator: Cloppenburg's own values only
+    assert any({row["region_code"] for row in rows} == {"03453"} for _, rows in charts(at))
+
+
+def test_a_bad_entry_is_refused_in_german_and_nothing_is_saved(open_app):
+    at = open_app(ZIELE)
+    _fill(at, strategisches_ziel="Chancen", mittlerziel="Senken", zielwert="150", zieljahr="2030")
+    at.selectbox(key="ziel_indikator").set_value("betreuungsquote_u3")
+    at.button(key="FormSubmitter:ziel_formular-Speichern").click().run()
+    assert [e.value for e in at.error] == [
+        "Nicht gespeichert: „zielwert“ 150 ist für die Einheit „%“ nicht möglich (zwischen 0 und 100)."
+    ]
+    assert ablage.load().goals == ()
+
+
+def test_a_goal_changed_elsewhere_meanwhile_is_not_overwritten(open_app):
+    start = ablage.save(
+        [Ziel("Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028)], "", "Test"
+    )
+    goal = start.goals[0]
+    at = open_app(ZIELE)
+    at.selectbox(key="ziel_auswahl").set_value(goal.id).run()
+    assert at.text_input(key="ziel_zielwert").value == "40"
+    # meanwhile someone else saves 42 through the command line
+    ablage.save([Ziel(**{**goal.__dict__, "zielwert": 42.0})], start.version, "Import")
+    at.text_input(key="ziel_zielwert").input("45")
+    at.button(key="FormSubmitter:ziel_formular-Speichern").click().run()
+    assert at.error[0].value.startswith("Dieses Ziel wurde inzwischen an anderer Stelle geändert")
+    assert ablage.load().goals[0].zielwert == 42.0
+
+
+def test_removing_a_goal_keeps_it_in_the_history(open_app):
+    start = ablage.save(
+        [Ziel("Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028)], "", "Test"
+    )
+    at = open_app(ZIELE)
+    at.selectbox(key="ziel_auswahl").set_value(start.goals[0].id).run()
+    at.button(key="ziel_entfernen").click().run()
+    assert ablage.load().goals == ()
+    assert list(ablage.history()["aktion"]) == ["Seite Ziele: entfernt", "Test: angelegt"]
+
+
+def test_a_goal_shows_on_its_tile_and_in_the_indicator_chart(open_app):
+    ablage.save(
+        [
+            Ziel(
+                "Frühe Bildung",
+                "Früh fördern",
+                "U3 ausbauen",
+                "betreuungsquote_u3",
+                "03453",
+                40.0,
+                2028,
+                ((2024, 34.0),),
+            )
+        ],
+        "",
+        "Test",
+    )
+    tile = open_app()
+    # U3 care 2015–2020: 18.64 → 28.39 (+1.95 a year), 2028: 43.99 ≥ 40 -> sonne
+    assert "Ziel: 40,0 % im Jahr 2028 · ☀ Ziel in Reichweite" in texts(tile)
+    chart = open_app("app_pages/indikator.py", indikator="betreuungsquote_u3")
+    assert "Ziel: ☀ Ziel in Reichweite – noch 11,6 Pp. bis 40,0 % im Jahr 2028; bei gleichem Tempo 44,0 %" in texts(
+        chart
+    )
+    ((spec, rows),) = charts(chart)
+    labels = {row.get("label") for row in rows}
+    assert {"Ziel 40,0 % (2028)", "Zwischenziel 34,0 % (2024)"} <= labels
+    # the dashed projection runs from 28.39 in 2020 to 43.99 in 2028
+    projection = sorted((row["year"], row["value"]) for row in rows if "goal" in row)
+    assert projection[0] == (2020, 28.39) and projection[1][0] == 2028
+    assert abs(projection[1][1] - 43.99) < 1e-9

@@ -1,0 +1,101 @@
+"""`cli.py ziele import|status|export` on the real store, as the office runs it with its Excel lists."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+import cli
+from ziele import ablage
+
+HEADER = "handlungsfeld;strategisches_ziel;mittlerziel;indikator;region;zielwert;zieljahr"
+# Not real goals: invented targets for the real indicators (test data).
+ROWS = [
+    "Frühe Bildung;Früh fördern;U3-Betreuung ausbauen;betreuungsquote_u3;03453;40,0;2028",
+    "Schulabschlüsse;Alle mit Abschluss;Abgänge ohne Abschluss senken;ohne_abschluss_anteil;;6.0;2030",
+]
+
+
+def run(*args, capsys):
+    code = cli.main([*args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _file(tmp_path, *lines, name="ziele.csv"):
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_import_then_status_assesses_each_goal_from_the_real_values(store_db, tmp_path, capsys):
+    code, _, err = run("ziele", "import", str(_file(tmp_path, HEADER, *ROWS)), "--db", str(store_db), capsys=capsys)
+    assert code == 0, err
+    assert "2 Zeilen im Zielbestand: 2 neu, 0 geändert, 0 entfernt" in err
+    code, out, _ = run("ziele", "status", "--db", str(store_db), capsys=capsys)
+    assert code == 0
+    status = list(csv.DictReader(io.StringIO(out)))
+    required = "mittlerziel indikator region zielwert zieljahr letztes_jahr letzter_wert projektion"
+    assert set(required.split()) | {"abweichung_prozent", "bewertung"} <= set(status[0])
+    care, leavers = status
+    # U3 care (INKAR), Cloppenburg 2015–2020: 18.64 … 28.39; change (28.39 − 18.64) / 5 = 1.95 a year;
+    # 2028: 28.39 + 1.95 × 8 = 43.99 ≥ 40 -> sonne.
+    assert (care["letztes_jahr"], float(care["letzter_wert"])) == ("2020", 28.39)
+    assert float(care["projektion"]) == pytest.approx(43.99)
+    assert care["bewertung"] == "sonne"
+    # leavers: 2015, then 2023 and 2024 only: two consecutive years -> nicht bewertbar; 228 of 2,031 = 11.23 %.
+    assert leavers["region"] == "03453"
+    assert (leavers["letztes_jahr"], leavers["bewertung"], leavers["projektion"]) == ("2024", "nicht_bewertbar", "")
+    assert float(leavers["letzter_wert"]) == pytest.approx(228 / 2031 * 100)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (ROWS[0].replace("betreuungsquote_u3", "kita_quote"), "Zeile 3: Unbekannter Indikator „kita_quote“"),
+        # U3 care exists per Kreis only; Barßel (03453001) has none
+        (
+            ROWS[0].replace("03453", "03453001"),
+            "Zeile 3: „Betreuungsquote unter 3-Jährige“ gibt es nicht für die Region",
+        ),
+        (ROWS[0].replace(";2028", ";2020"), "Zeile 3: Zieljahr 2020 liegt nicht nach dem letzten Datenjahr 2020"),
+        (ROWS[0].replace("40,0", "vierzig"), "Zeile 3: „zielwert“ muss eine Zahl sein"),
+        (ROWS[0].replace("40,0", "101"), "Zeile 3: „zielwert“ 101 ist für die Einheit „%“ nicht möglich"),
+    ],
+)
+def test_a_bad_row_is_refused_and_changes_nothing(store_db, tmp_path, capsys, row, message):
+    assert run("ziele", "import", str(_file(tmp_path, HEADER, ROWS[1])), "--db", str(store_db), capsys=capsys)[0] == 0
+    before = ablage.load()
+    history = ablage.history()
+    code, _, err = run(
+        "ziele",
+        "import",
+        str(_file(tmp_path, HEADER, ROWS[1], row, name="neu.csv")),
+        "--db",
+        str(store_db),
+        capsys=capsys,
+    )
+    assert code == 1
+    assert f"neu.csv, {message}" in err
+    assert "Der Zielbestand bleibt unverändert." in err
+    assert ablage.load() == before
+    assert ablage.history().equals(history)
+
+
+def test_export_then_import_is_lossless(store_db, tmp_path, capsys):
+    run("ziele", "import", str(ablage.EXAMPLE), "--db", str(store_db), capsys=capsys)
+    first = ablage.load()
+    exported = tmp_path / "export.csv"
+    assert run("ziele", "export", "--output", str(exported), "--db", str(store_db), capsys=capsys)[0] == 0
+    code, _, err = run("ziele", "import", str(exported), "--db", str(store_db), capsys=capsys)
+    assert code == 0
+    assert "6 Zeilen im Zielbestand: 0 neu, 0 geändert, 0 entfernt" in err
+    assert ablage.load().goals == first.goals
+
+
+def test_status_without_goals_says_so(store_db, capsys):
+    code, out, err = run("ziele", "status", "--db", str(store_db), capsys=capsys)
+    assert (code, out) == (1, "")
+    assert "Noch keine Ziele" in err
