@@ -1,4 +1,4 @@
-"""Bildungsmonitor command line: build, import, status, export, indicator.
+"""Bildungsmonitor command line: build, import, status, export, indicator, benutzer.
 
 Run as `.venv/bin/python cli.py COMMAND …`. The interface is documented in README.md and kept
 stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes: 0 success,
@@ -8,9 +8,14 @@ stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
+from access import audit, users
+from access.roles import Role
+from access.settings import SettingsError
+from access.settings import load as access_settings
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import with_comparisons
 from store.build import Outcome, build, describe, import_files, is_stale
@@ -23,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except FileNotFoundError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+    except (SettingsError, users.UserError) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
 
@@ -57,6 +65,20 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     cmd.set_defaults(run=_indicator)
 
+    cmd = commands.add_parser("benutzer", help="lokale Benutzer für die Anmeldung ohne Identitätsdienst verwalten")
+    actions = cmd.add_subparsers(dest="aktion", required=True)
+    sub = actions.add_parser("anlegen", help="Benutzer anlegen; fragt das Passwort zweimal ab")
+    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("--rolle", choices=[r.value for r in Role], default=Role.ANALYSE.value)
+    sub.add_argument("--ersetzen", action="store_true", help="vorhandenen Benutzer ändern (Rolle, Passwort)")
+    sub.add_argument("--passwort-stdin", action="store_true", help="Passwort aus der ersten Zeile der Eingabe lesen")
+    sub.set_defaults(run=_add_user)
+    sub = actions.add_parser("entfernen", help="Benutzer entfernen")
+    sub.add_argument("name", metavar="NAME")
+    sub.set_defaults(run=_remove_user)
+    sub = actions.add_parser("liste", help="Benutzer mit Rolle anzeigen (nie Passwörter)")
+    sub.set_defaults(run=_list_users)
+
     for sub in commands.choices.values():
         sub.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"Datenbestand (Standard: {DEFAULT_DB})")
     return parser
@@ -86,6 +108,9 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
         return 1
     outcomes = import_files(args.db, args.files, _progress)
+    log = access_settings().audit_log
+    for o in outcomes:
+        audit.record(log, _who(), "Import", {"datei": o.path.name, "ergebnis": describe(o), "angenommen": not o.error})
     failed = [o for o in outcomes if o.error]
     if failed:
         print(
@@ -93,6 +118,43 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+def _who() -> str:
+    """The audit log's "who" for the command line: the operating-system account."""
+    return f"{getpass.getuser()} (Kommandozeile)"
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Passwort: ")
+    if getpass.getpass("Passwort wiederholen: ") != first:
+        raise users.UserError("Die Passwörter stimmen nicht überein.")
+    return first
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    user = users.add_user(conf.users_file, args.name, Role(args.rolle), _password(args.passwort_stdin), args.ersetzen)
+    audit.record(conf.audit_log, _who(), "Benutzer angelegt", {"benutzer": user.name, "rolle": user.role.value})
+    print(f"Benutzer „{user.name}“ mit Rolle {user.role.label} in {conf.users_file} gespeichert.", file=sys.stderr)
+    return 0
+
+
+def _remove_user(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    users.remove_user(conf.users_file, args.name)
+    audit.record(conf.audit_log, _who(), "Benutzer entfernt", {"benutzer": args.name})
+    print(f"Benutzer „{args.name}“ entfernt.", file=sys.stderr)
+    return 0
+
+
+def _list_users(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    for user in users.read_users(conf.users_file).values():
+        print(f"{user.name};{user.role.value}")
     return 0
 
 

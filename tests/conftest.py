@@ -1,10 +1,27 @@
-"""Shared fixtures: one real store, built once per test session by the real build code."""
+"""Shared fixtures: one real store, built once per test session by the real build code.
+
+No test reads or writes the machine's own user file or audit log: they point into the session's temp folder.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from access.settings import READ_ONLY_ENV
 from store.build import build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_access_files(tmp_path_factory):
+    """The local user file and the audit log of this test session (servers started by tests inherit them)."""
+    folder = tmp_path_factory.mktemp("zugang")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("BILDUNGSMONITOR_BENUTZER", str(folder / "benutzer.toml"))
+    patch.setenv("BILDUNGSMONITOR_AUDIT", str(folder / "audit.log"))
+    patch.delenv("BILDUNGSMONITOR_ZUGANG", raising=False)
+    patch.delenv(READ_ONLY_ENV, raising=False)
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
