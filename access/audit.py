@@ -18,13 +18,21 @@ def record(path: Path, who: str, action: str, what: dict[str, Any]) -> dict[str,
     entry = {"time": datetime.now(UTC).isoformat(timespec="seconds"), "who": who, "action": action, "what": what}
     line = json.dumps(entry, ensure_ascii=False) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o640)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o640)
     try:
+        if _cut_short(fd):
+            line = "\n" + line  # a line cut by a crash stays apart, so this entry stays readable
         os.write(fd, line.encode("utf-8"))
         os.fsync(fd)
     finally:
         os.close(fd)
     return entry
+
+
+def _cut_short(fd: int) -> bool:
+    """True when the file does not end in a newline: an earlier write was interrupted."""
+    size = os.fstat(fd).st_size
+    return size > 0 and os.pread(fd, 1, size - 1) != b"\n"
 
 
 def entries(path: Path, limit: int | None = None) -> list[dict[str, Any]]:

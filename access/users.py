@@ -12,6 +12,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from argon2 import PasswordHasher
@@ -108,10 +109,13 @@ def verify(path: Path, name: str, password: str) -> User | None:
     """
     user = read_users(path).get(name.strip().lower())
     try:
-        _HASHER.verify(user.password_hash if user else _DUMMY, password)
+        _HASHER.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     return user
 
 
-_DUMMY = _HASHER.hash("kein-benutzer-kein-passwort")
+@cache
+def _dummy_hash() -> str:
+    """Made on first use, not at import: every `cli.py` start imports this module."""
+    return _HASHER.hash("kein-benutzer-kein-passwort")

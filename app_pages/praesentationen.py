@@ -137,7 +137,7 @@ def _ask_delete(entry: DeckEntry | None) -> None:
     st.session_state[DELETING] = entry.slug if entry else ""
 
 
-def _delete(entry: DeckEntry) -> None:
+def _delete_deck(entry: DeckEntry) -> None:
     s = st.session_state
     s[DELETING] = ""
     try:
@@ -219,7 +219,7 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
                         "Endgültig löschen",
                         key=f"loeschen_ja_{entry.slug}",
                         type="primary",
-                        on_click=_delete,
+                        on_click=_delete_deck,
                         args=(entry,),
                     )
                     st.button("Abbrechen", key=f"loeschen_nein_{entry.slug}", on_click=_ask_delete, args=(None,))

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from access import users
+from access.roles import Role
 from access.settings import READ_ONLY_ENV
+from access.settings import load as access_settings
 from store.build import build
 
 
@@ -30,3 +33,17 @@ def store_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("store") / "bildungsmonitor.duckdb"
     build(path, lambda number, total, outcome: None)
     return path
+
+
+ANALYST, ANALYST_PASSWORD = "analystin", "richtig-langes-passwort"
+READER, READER_PASSWORD = "leser", "auch-ein-langes-passwort"
+
+
+@pytest.fixture
+def local_users():
+    """Two local users in the session's private user file: an analyst and a reader."""
+    path = access_settings().users_file
+    users.add_user(path, ANALYST, Role.ANALYSE, ANALYST_PASSWORD, replace=True)
+    users.add_user(path, READER, Role.LESEN, READER_PASSWORD, replace=True)
+    yield path
+    path.unlink()
