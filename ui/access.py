@@ -1,6 +1,6 @@
 """The one place that decides whether this session may write. Pages ask it; write functions re-check it.
 
-A page shows a write path only `if access.may_write():`; every function that writes (ui/writes.py)
+A page shows a write path only `if access.may_write():`; every function that writes (ui/decks.py, ui/uploads.py)
 starts with `who = access.require_write()`, so a widget left visible by mistake still cannot write.
 Identity comes from Streamlit's own sign-in (st.login, OIDC) when .streamlit/secrets.toml has an [auth]
 section, otherwise from the local user file (access/users.py); the role rule is access.roles.
@@ -17,7 +17,7 @@ from access import settings as access_settings
 from access.roles import ANONYMOUS, Identity, role_from_claims
 from access.roles import may_write as rule
 
-_LOCAL = "_lokale_anmeldung"  # Identity of a local sign-in; lives as long as the browser session
+_LOCAL = "_lokale_anmeldung"  # user name of a local sign-in; lives as long as the browser session
 
 
 class WriteRefused(PermissionError):
@@ -40,7 +40,12 @@ def current() -> Identity:
         claims = st.user.to_dict()
         name = str(claims.get("email") or claims.get("preferred_username") or claims.get("name") or claims["sub"])
         return Identity(name, role_from_claims(claims, settings()), "oidc")
-    return st.session_state.get(_LOCAL, ANONYMOUS)
+    signed_in = st.session_state.get(_LOCAL)
+    if signed_in is None:
+        return ANONYMOUS
+    # The role as the user file says now: a user removed or downgraded by `cli.py benutzer` loses it at once.
+    user = users.read_users(settings().users_file).get(signed_in)
+    return Identity(user.name, user.role, "lokal") if user else ANONYMOUS
 
 
 def may_write() -> bool:
@@ -70,7 +75,7 @@ def _sign_in_locally() -> None:
     if user is None:
         s["anmeldung_fehler"] = True
         return
-    s[_LOCAL] = Identity(user.name, user.role, "lokal")
+    s[_LOCAL] = user.name
     s.pop("anmeldung_fehler", None)
 
 
@@ -79,30 +84,33 @@ def _sign_out_locally() -> None:
 
 
 def sign_in_box() -> None:
-    """The sidebar's part: who is signed in with which role, and the way in or out."""
+    """The sidebar's part: who is signed in with which role, and the way in or out.
+
+    Nothing is drawn when there is no way to sign in (no identity provider, no local users).
+    """
     conf = settings()
+    identity = current()
+    oidc = oidc_configured()
+    local = not oidc and not identity.signed_in and bool(users.read_users(conf.users_file))
+    if not (conf.read_only or identity.signed_in or oidc or local):
+        return  # everyone reads; imports run through cli.py
     box = st.sidebar.container(border=True)
     if conf.read_only:
         box.text("Nur-Lesen-Modus: Daten lassen sich hier nicht ändern.")
-        return
-    identity = current()
-    if identity.signed_in:
+    elif identity.signed_in:
         box.text(f"Angemeldet: {identity.name}\nRolle: {identity.role.label}")
         if box.button("Abmelden", key="abmelden", icon=":material/logout:"):
             if identity.via == "oidc":
                 st.logout()
             _sign_out_locally()
             st.rerun()
-        return
-    if oidc_configured():
+    elif oidc:
         if box.button("Anmelden", key="anmelden", icon=":material/login:"):
             st.login()
-        return
-    if not users.read_users(conf.users_file):
-        return  # no identity provider and no local users: everyone reads, imports run through cli.py
-    with box.form("anmeldung", border=False, enter_to_submit=True):
-        st.text_input("Benutzername", key="anmeldung_name", autocomplete="username")
-        st.text_input("Passwort", key="anmeldung_passwort", type="password", autocomplete="current-password")
-        st.form_submit_button("Anmelden", on_click=_sign_in_locally, icon=":material/login:")
-    if st.session_state.get("anmeldung_fehler"):
-        box.error("Benutzername oder Passwort stimmt nicht.")
+    else:
+        with box.form("anmeldung", border=False, enter_to_submit=True):
+            st.text_input("Benutzername", key="anmeldung_name", autocomplete="username")
+            st.text_input("Passwort", key="anmeldung_passwort", type="password", autocomplete="current-password")
+            st.form_submit_button("Anmelden", on_click=_sign_in_locally, icon=":material/login:")
+        if st.session_state.get("anmeldung_fehler"):
+            box.error("Benutzername oder Passwort stimmt nicht.")

@@ -14,11 +14,12 @@ from pptx import Presentation
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from access import users
 from access.audit import entries
 from access.settings import load as access_settings
 from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, load_deck, save_deck
 from tests.app_pages.conftest import sign_in
-from tests.conftest import READER, READER_PASSWORD
+from tests.conftest import ANALYST, READER, READER_PASSWORD
 
 PRAESENTATIONEN = "app_pages/praesentationen.py"
 
@@ -211,3 +212,13 @@ def test_an_analyst_deletes_a_saved_deck_after_confirming(open_as_analyst, user_
         "Präsentation gelöscht",
         "beirat_maerz_2026.toml",
     )
+
+
+def test_a_local_user_removed_from_the_user_file_loses_the_write_path_at_the_next_click(
+    open_as_analyst, local_users, user_decks
+):
+    at = open_as_analyst(PRAESENTATIONEN)
+    assert "speichern" in write_paths(at)
+    users.remove_user(local_users, ANALYST)  # cli.py benutzer entfernen analystin, while the session is open
+    at.run()
+    assert write_paths(at) == set()
