@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from tests.conftest import ANALYST, ANALYST_PASSWORD
 
@@ -45,6 +45,8 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 VIEWPORT = {"width": 1920, "height": 1080}
 START_TIMEOUT_S = 60
+# expect() waits for a state; its 5 s default fails on a busy 2-core machine while slides are prepared.
+expect.set_options(timeout=60_000)
 
 # A deep link makes Streamlit's frontend probe <page>/_stcore/health and /host-config before it finds
 # the server at the root (streamlit/streamlit#7074, open): two 404s that are Streamlit's, not ours.
