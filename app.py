@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import sidebar, url
+from ui import access, sidebar, url
 from ui.data import db_path, version
 
 st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
@@ -51,5 +51,6 @@ if page.url_path != presentation.url_path:
     st.sidebar.title("Bildungsmonitor")
     st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
     sidebar.draw(version())
+    access.sign_in_box()
 page.run()
 url.drop_unclaimed()

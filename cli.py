@@ -1,4 +1,4 @@
-"""Bildungsmonitor command line: build, import, status, export, indicator, ziele.
+"""Bildungsmonitor command line: build, import, status, export, indicator, ziele, benutzer.
 
 Run as `.venv/bin/python cli.py COMMAND …`. The interface is documented in README.md and kept
 stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes: 0 success,
@@ -8,9 +8,14 @@ stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from pathlib import Path
 
+from access import audit, users
+from access.roles import Role
+from access.settings import SettingsError
+from access.settings import load as access_settings
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
 from indicators.cuts import HOME
@@ -26,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except FileNotFoundError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+    except (SettingsError, users.UserError) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
 
@@ -61,6 +69,20 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(run=_indicator)
 
     ziele_cli.add_commands(commands)
+
+    cmd = commands.add_parser("benutzer", help="lokale Benutzer für die Anmeldung ohne Identitätsdienst verwalten")
+    actions = cmd.add_subparsers(dest="aktion", required=True)
+    sub = actions.add_parser("anlegen", help="Benutzer anlegen; fragt das Passwort zweimal ab")
+    sub.add_argument("name", metavar="NAME")
+    sub.add_argument("--rolle", choices=[r.value for r in Role], default=Role.ANALYSE.value)
+    sub.add_argument("--ersetzen", action="store_true", help="vorhandenen Benutzer ändern (Rolle, Passwort)")
+    sub.add_argument("--passwort-stdin", action="store_true", help="Passwort aus der ersten Zeile der Eingabe lesen")
+    sub.set_defaults(run=_add_user)
+    sub = actions.add_parser("entfernen", help="Benutzer entfernen")
+    sub.add_argument("name", metavar="NAME")
+    sub.set_defaults(run=_remove_user)
+    sub = actions.add_parser("liste", help="Benutzer mit Rolle anzeigen (nie Passwörter)")
+    sub.set_defaults(run=_list_users)
 
     groups = [sub for name, sub in commands.choices.items() if name != ziele_cli.COMMAND]
     for sub in [*groups, *ziele_cli.subparsers(commands)]:
@@ -98,6 +120,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
         return 1
     outcomes = import_files(args.db, args.files, _progress, _result_progress)
+    log = access_settings().audit_log
+    for o in outcomes:
+        audit.record(
+            log,
+            audit.command_line_account(),
+            "Import",
+            {"datei": o.path.name, "ergebnis": describe(o), "angenommen": not o.error},
+        )
     failed = [o for o in outcomes if o.error]
     if failed:
         print(
@@ -105,6 +135,43 @@ def _import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    return 0
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Passwort: ")
+    if getpass.getpass("Passwort wiederholen: ") != first:
+        raise users.UserError("Die Passwörter stimmen nicht überein.")
+    return first
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    user = users.add_user(conf.users_file, args.name, Role(args.rolle), _password(args.passwort_stdin), args.ersetzen)
+    audit.record(
+        conf.audit_log,
+        audit.command_line_account(),
+        "Benutzer angelegt",
+        {"benutzer": user.name, "rolle": user.role.value},
+    )
+    print(f"Benutzer „{user.name}“ mit Rolle {user.role.label} in {conf.users_file} gespeichert.", file=sys.stderr)
+    return 0
+
+
+def _remove_user(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    users.remove_user(conf.users_file, args.name)
+    audit.record(conf.audit_log, audit.command_line_account(), "Benutzer entfernt", {"benutzer": args.name})
+    print(f"Benutzer „{args.name}“ entfernt.", file=sys.stderr)
+    return 0
+
+
+def _list_users(args: argparse.Namespace) -> int:
+    conf = access_settings()
+    for user in users.read_users(conf.users_file).values():
+        print(f"{user.name};{user.role.value}")
     return 0
 
 

@@ -11,13 +11,14 @@ from charts.format import fmt_number, status_text
 from charts.maps import ATTRIBUTION
 from store.build import describe
 from store.importers.template import TABLE_CODE
-from ui import tables
+from ui import access, tables
 from ui.data import imports, version
 from ui.data import tables as stored_tables
 from ui.uploads import import_uploads
 
 CATALOGUE_DOC = Path(__file__).resolve().parent.parent / "docs" / "indikatoren.md"
 DL_DE = "https://www.govdata.de/dl-de/by-2-0"
+AUDIT_ROWS = 500
 # Statuses the indicators give their results, besides the source flags they pass through.
 RESULT_STATUSES = {
     "computed": "aus Zähler und Nenner der amtlichen Tabellen berechnet",
@@ -36,25 +37,40 @@ st.caption(
     + (f" Dazu kommen eigene Erhebungen des Bildungsbüros aus {', '.join(own_files)}." if own_files else "")
 )
 
-st.header("Dateien importieren")
-st.caption(
-    "Amtliche Tabellen (GENESIS/Regionalstatistik-CSV, Flatfile, INKAR, BA, SvB-xlsx) oder die Vorlage für "
-    "eigene Daten aus data/templates/. Jede Datei wird vollständig geprüft; eine fehlerhafte Datei ändert "
-    "nichts. Dieselbe Funktion bietet `cli.py import`."
-)
-uploads = st.file_uploader("Dateien", type=["csv", "txt", "xlsx"], accept_multiple_files=True)
-if st.button("Importieren", disabled=not uploads):
-    with st.status("Importiere …", expanded=True) as progress:
-        outcomes = import_uploads(uploads, progress.write)
-        failed = [o for o in outcomes if o.error]
-        progress.update(
-            label=f"{len(outcomes) - len(failed)} von {len(outcomes)} Dateien importiert",
-            state="error" if failed else "complete",
-        )
-    st.session_state["import_report"] = [(o.path.name, describe(o), o.error is None) for o in outcomes]
-    st.rerun()  # everything below now reads the new store version
-for name, line, ok in st.session_state.get("import_report", []):
-    (st.success if ok else st.error)(f"{name}: {line}")
+
+def _import_section() -> None:
+    st.header("Dateien importieren")
+    st.caption(
+        "Amtliche Tabellen (GENESIS/Regionalstatistik-CSV, Flatfile, INKAR, BA, SvB-xlsx) oder die Vorlage für "
+        "eigene Daten aus data/templates/. Jede Datei wird vollständig geprüft; eine fehlerhafte Datei ändert "
+        "nichts. Dieselbe Funktion bietet `cli.py import`."
+    )
+    uploads = st.file_uploader("Dateien", type=["csv", "txt", "xlsx"], accept_multiple_files=True)
+    if st.button("Importieren", disabled=not uploads):
+        with st.status("Importiere …", expanded=True) as progress:
+            outcomes = import_uploads(uploads, progress.write)
+            failed = [o for o in outcomes if o.error]
+            progress.update(
+                label=f"{len(outcomes) - len(failed)} von {len(outcomes)} Dateien importiert",
+                state="error" if failed else "complete",
+            )
+        st.session_state["import_report"] = [(o.path.name, describe(o), o.error is None) for o in outcomes]
+        st.rerun()  # everything below now reads the new store version
+    for name, line, ok in st.session_state.get("import_report", []):
+        (st.success if ok else st.error)(f"{name}: {line}")
+
+
+def _audit_section() -> None:
+    st.header("Änderungsprotokoll")
+    st.caption(
+        f"Jede Änderung (Import, Ziel, Präsentation, Bericht): wer, wann, was; neueste zuerst, höchstens "
+        f"{AUDIT_ROWS}. Die vollständige Datei liegt unter {access.settings().audit_log}."
+    )
+    st.dataframe(tables.audit(access.settings().audit_log, AUDIT_ROWS), hide_index=True)
+
+
+if access.may_write():
+    _import_section()
 
 st.header("Importierte Dateien")
 history = tables.provenance(imports(v))
@@ -92,6 +108,9 @@ st.markdown(
     + f"\n- Karten: [{ATTRIBUTION}](http://www.bkg.bund.de), Verwaltungsgebiete 1:5 000 000 (VG5000)"
     + f"\n- Lizenztext: [Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)]({DL_DE})"
 )
+
+if access.may_write():
+    _audit_section()
 
 with st.container(height=600):  # docs/indikatoren.md, generated from the declarations, brings its own heading
     st.markdown(CATALOGUE_DOC.read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from deck.model import (
     Deck,
     DeckEntry,
     DeckError,
+    DeckExists,
     IndicatorSlide,
     Slide,
     SourcesSlide,
@@ -25,12 +26,11 @@ from deck.model import (
     ZielstandSlide,
     list_decks,
     load_deck,
-    save_deck,
 )
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
 from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.peers import peer_groups
-from ui import sidebar
+from ui import access, decks, sidebar
 from ui.data import version
 from ui.slides import export
 from ui.views import categories, choosable_regions, years
@@ -38,6 +38,10 @@ from ui.views import categories, choosable_regions, years
 DRAFT = "_entwurf"  # the slides being built, a list of deck.model slides
 NAME = "entwurf_name"
 MESSAGE = "_entwurf_meldung"  # (kind, text) of the last change, shown once
+SOURCE = "_entwurf_quelle"  # file stem of the saved deck being edited: saving over it needs no question
+REPLACING = "_ersetzen_frage"  # the DeckExists of a save that waits for "Ersetzen" or "Abbrechen"
+DELETING = "_loeschen_frage"  # file stem of the deck whose deletion waits for confirmation
+LIST_MESSAGE = "_liste_meldung"  # (kind, text) of the last deletion, shown once under the list
 MIME = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     "pdf": "application/pdf",
@@ -48,15 +52,20 @@ def _new_slides() -> list[Slide]:
     return [TitleSlide("Bildung im Landkreis Cloppenburg", "Ist-Zustand für den Bildungsbeirat"), SourcesSlide()]
 
 
-def _start(slides: list[Slide], name: str) -> None:
+def _start(slides: list[Slide], name: str, source: str = "") -> None:
     st.session_state[DRAFT] = slides
     st.session_state[NAME] = name
+    st.session_state[SOURCE] = source
+    st.session_state.pop(REPLACING, None)
 
 
 def _edit(entry: DeckEntry) -> None:
     """Load a saved deck into the builder; the shipped one as a copy, since it cannot be overwritten."""
     deck = load_deck(entry.path)
-    _start(list(deck.slides), f"{deck.name} (Kopie)" if entry.shipped else deck.name)
+    if entry.shipped:
+        _start(list(deck.slides), f"{deck.name} (Kopie)")
+    else:
+        _start(list(deck.slides), deck.name, entry.slug)
 
 
 def _add(slide: Slide) -> None:
@@ -106,13 +115,42 @@ def _delete(index: int) -> None:
     del st.session_state[DRAFT][index]
 
 
-def _save() -> None:
+def _save(replace: bool = False) -> None:
+    """Save the draft; a file of another deck (or of this one, opened elsewhere) is replaced only after asking."""
+    s = st.session_state
+    s.pop(REPLACING, None)
     try:
-        path = save_deck(Deck(st.session_state[NAME], tuple(st.session_state[DRAFT])))
-    except DeckError as error:
-        st.session_state[MESSAGE] = ("error", str(error))
+        deck = Deck(s[NAME], tuple(s[DRAFT]))
+        path = decks.save(deck, replace=replace or deck.slug == s.get(SOURCE))
+    except DeckExists as question:
+        s[REPLACING] = question
         return
-    st.session_state[MESSAGE] = ("success", f"Gespeichert als {path.name}.")
+    except (DeckError, access.WriteRefused) as error:
+        s[MESSAGE] = ("error", str(error))
+        return
+    s[SOURCE] = deck.slug
+    s[MESSAGE] = ("success", f"Gespeichert als {path.name}.")
+
+
+def _cancel_replace() -> None:
+    st.session_state.pop(REPLACING, None)
+
+
+def _ask_delete(entry: DeckEntry | None) -> None:
+    st.session_state[DELETING] = entry.slug if entry else ""
+
+
+def _delete_deck(entry: DeckEntry) -> None:
+    s = st.session_state
+    s[DELETING] = ""
+    try:
+        decks.delete(entry)
+    except (DeckError, access.WriteRefused) as error:
+        s[LIST_MESSAGE] = ("error", str(error))
+        return
+    if s.get(SOURCE) == entry.slug:
+        s[SOURCE] = ""  # the draft is now unsaved; saving it again needs no question
+    s[LIST_MESSAGE] = ("success", f"Präsentation „{entry.name}“ gelöscht.")
 
 
 def _describe(slide: Slide, region_names: dict[str, str]) -> str:
@@ -135,7 +173,7 @@ def _describe(slide: Slide, region_names: dict[str, str]) -> str:
     return slide.heading
 
 
-def _deck_list(region_names: dict[str, str], v: int) -> None:
+def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
     for entry in list_decks():
         deck = load_deck(entry.path)
         with st.container(border=True):
@@ -163,9 +201,33 @@ def _deck_list(region_names: dict[str, str], v: int) -> None:
                         on_click="ignore",
                         icon=":material/download:",
                     )
-                st.button(
-                    "Bearbeiten", key=f"bearbeiten_{entry.slug}", icon=":material/edit:", on_click=_edit, args=(entry,)
-                )
+                if writer:
+                    st.button(
+                        "Bearbeiten",
+                        key=f"bearbeiten_{entry.slug}",
+                        icon=":material/edit:",
+                        on_click=_edit,
+                        args=(entry,),
+                    )
+                if writer and not entry.shipped:
+                    st.button(
+                        "Löschen",
+                        key=f"loeschen_{entry.slug}",
+                        icon=":material/delete:",
+                        on_click=_ask_delete,
+                        args=(entry,),
+                    )
+            if writer and st.session_state.get(DELETING) == entry.slug:
+                st.text(f"Präsentation „{entry.name}“ ({entry.path.name}) endgültig löschen?")
+                with st.container(horizontal=True):
+                    st.button(
+                        "Endgültig löschen",
+                        key=f"loeschen_ja_{entry.slug}",
+                        type="primary",
+                        on_click=_delete_deck,
+                        args=(entry,),
+                    )
+                    st.button("Abbrechen", key=f"loeschen_nein_{entry.slug}", on_click=_ask_delete, args=(None,))
             with st.expander("Folien einzeln öffnen"):
                 for number, slide in enumerate(deck.slides, 1):
                     st.page_link(
@@ -268,6 +330,51 @@ def _other_form(kind: str) -> None:
     st.button("Folie hinzufügen", key=f"neu_{kind}folie", icon=":material/add:", on_click=_add_from_form, args=(kind,))
 
 
+def _message(key: str) -> None:
+    """The outcome of the last save (MESSAGE) or deletion (LIST_MESSAGE), once, as plain text."""
+    if key in st.session_state:
+        kind, text = st.session_state.pop(key)
+        (st.success if kind == "success" else st.error)(text)
+
+
+def _replace_question() -> None:
+    """Asked after Speichern when the name maps to the file of another deck; data shown as text."""
+    with st.container(border=True):
+        st.text(f"{st.session_state[REPLACING]} Ersetzen?")
+        with st.container(horizontal=True):
+            st.button("Ersetzen", key="ersetzen_ja", type="primary", on_click=_save, args=(True,))
+            st.button("Abbrechen", key="ersetzen_nein", on_click=_cancel_replace)
+
+
+def _builder(region_names: dict[str, str], v: int) -> None:
+    """Build, save and replace: analysts only (the page asks ui.access; ui.decks asks again)."""
+    st.subheader("Präsentation bauen")
+    st.button(
+        "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
+    )
+    slides_column, add_column = st.columns([3, 2], gap="large")
+    with slides_column:
+        _slide_list(region_names)
+        st.text_input("Name", key=NAME, max_chars=80, placeholder="z. B. Beirat März 2026")
+        st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
+        if REPLACING in st.session_state:
+            _replace_question()
+        _message(MESSAGE)
+    with add_column:
+        kinds = {
+            "indicator": "Indikator",
+            "text": "Text",
+            "title": "Titel",
+            "zielstand": "Zielstand",
+            "sources": "Quellen",
+        }
+        kind = st.radio("Neue Folie", list(kinds), key="neu_art", format_func=kinds.get, horizontal=True)
+        if kind == "indicator":
+            _indicator_form(region_names, v)
+        else:
+            _other_form(kind)
+
+
 v = version()
 regions = choosable_regions(v)
 region_names = dict(zip(regions["region_code"], regions["name"], strict=True))
@@ -280,25 +387,11 @@ st.caption(
     "aktuellen Datenbestand. Präsentieren öffnet den Vollbildmodus; Tasten → ← Bild↓ Bild↑ Leertaste Pos1 Ende."
 )
 
+writer = access.may_write()
 st.subheader("Gespeicherte Präsentationen")
-_deck_list(region_names, v)
-
-st.subheader("Präsentation bauen")
-st.button(
-    "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
-)
-slides_column, add_column = st.columns([3, 2], gap="large")
-with slides_column:
-    _slide_list(region_names)
-    st.text_input("Name", key=NAME, max_chars=80, placeholder="z. B. Beirat März 2026")
-    st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
-    if MESSAGE in st.session_state:
-        kind, text = st.session_state.pop(MESSAGE)
-        (st.success if kind == "success" else st.error)(text)
-with add_column:
-    kinds = {"indicator": "Indikator", "text": "Text", "title": "Titel", "zielstand": "Zielstand", "sources": "Quellen"}
-    kind = st.radio("Neue Folie", list(kinds), key="neu_art", format_func=kinds.get, horizontal=True)
-    if kind == "indicator":
-        _indicator_form(region_names, v)
-    else:
-        _other_form(kind)
+_deck_list(region_names, v, writer)
+_message(LIST_MESSAGE)
+if writer:
+    _builder(region_names, v)
+else:
+    st.caption("Präsentationen bauen, speichern und löschen können angemeldete Personen mit der Rolle Analyse.")

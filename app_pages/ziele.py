@@ -18,7 +18,7 @@ from charts.format import fmt_number, fmt_value
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
 from indicators.cuts import HOME
 from indicators.zielerreichung import BEWERTUNGEN
-from ui import figures, tables
+from ui import access, figures, tables
 from ui.data import version
 from ui.views import choosable_regions
 from ui.ziele import all_standings, goals, latest, md, table
@@ -51,13 +51,23 @@ def _message(kind: str, text: str) -> None:
 
 
 def _write(change, action: str, done: str) -> None:
-    """Apply `change` (list of goals -> list of goals) to the goals on disk and save; German message either way."""
+    """Apply `change` (list of goals -> list of goals) to the goals on disk and save; German message either way.
+
+    The one write path of the page: it asks ui.access again (a widget left visible by mistake still
+    cannot write) and logs the change under the writer's name.
+    """
+    try:
+        who = access.require_write()
+    except access.WriteRefused as error:
+        _message("error", str(error))
+        return
     current = ablage.load()
     try:
         ablage.save(change(list(current.goals)), current.version, action)
     except ZielFehler as error:
         _message("error", str(error))
         return
+    access.log_write(who, "Ziele geändert", {"aktion": action})
     _message("success", done)
 
 
@@ -320,4 +330,7 @@ else:
         )
     with st.expander("Historie der Ziele (jede Änderung mit altem und neuem Wert)"):
         st.dataframe(ablage.history(), hide_index=True)
-_edit_section(current, region_names)
+if access.may_write():
+    _edit_section(current, region_names)
+else:
+    st.caption("Ziele anlegen, ändern und entfernen können angemeldete Personen mit der Rolle Analyse.")

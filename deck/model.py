@@ -320,8 +320,22 @@ def to_toml(deck: Deck) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_deck(deck: Deck, directory: Path | None = None) -> Path:
+class DeckExists(DeckError):
+    """Another deck already has the file this name maps to ("beirat-maerz 2026" and "Beirat März 2026")."""
+
+    def __init__(self, name: str, existing: str, path: Path) -> None:
+        super().__init__(
+            f"Unter {path.name} ist schon die Präsentation „{existing}“ gespeichert; „{name}“ würde sie ersetzen."
+        )
+        self.existing = existing
+        self.path = path
+
+
+def save_deck(deck: Deck, directory: Path | None = None, replace: bool = False) -> Path:
     """Write the deck to <directory>/<slug>.toml atomically and return the path.
+
+    Different names can map to one file; an existing file is replaced only when `replace` says so
+    (the person was asked), otherwise DeckExists names the deck it would replace.
 
     The text is parsed back before anything is written, and the file is replaced in one rename, so a
     failed save leaves the previous version intact and a reader never sees half a file.
@@ -334,6 +348,12 @@ def save_deck(deck: Deck, directory: Path | None = None) -> Path:
         raise DeckError("Die Präsentation ließ sich nicht verlustfrei speichern.")
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{deck.slug}.toml"
+    if target.exists() and not replace:
+        try:
+            existing = load_deck(target).name
+        except DeckError:
+            existing = target.stem  # unreadable, edited by hand: still not replaced without asking
+        raise DeckExists(deck.name, existing, target)
     tmp = directory / f".{deck.slug}.{os.getpid()}.tmp"
     try:
         tmp.write_text(text, encoding="utf-8")

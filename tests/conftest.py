@@ -1,4 +1,7 @@
-"""Shared fixtures: one real store, built once per test session by the real build code."""
+"""Shared fixtures: one real store, built once per test session by the real build code.
+
+No test reads or writes the machine's own user file or audit log: they point into the session's temp folder.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,24 @@ import os
 
 import pytest
 
+from access import users
+from access.roles import Role
+from access.settings import READ_ONLY_ENV
+from access.settings import load as access_settings
 from store.build import build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_access_files(tmp_path_factory):
+    """The local user file and the audit log of this test session (servers started by tests inherit them)."""
+    folder = tmp_path_factory.mktemp("zugang")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("BILDUNGSMONITOR_BENUTZER", str(folder / "benutzer.toml"))
+    patch.setenv("BILDUNGSMONITOR_AUDIT", str(folder / "audit.log"))
+    patch.delenv("BILDUNGSMONITOR_ZUGANG", raising=False)
+    patch.delenv(READ_ONLY_ENV, raising=False)
+    yield folder
+    patch.undo()
 
 
 @pytest.fixture(scope="session")
@@ -35,3 +55,17 @@ def goals_dir(tmp_path, monkeypatch):
     path = tmp_path / "ziele"
     monkeypatch.setenv("BILDUNGSMONITOR_ZIELE", str(path))
     return path
+
+
+ANALYST, ANALYST_PASSWORD = "analystin", "richtig-langes-passwort"
+READER, READER_PASSWORD = "leser", "auch-ein-langes-passwort"
+
+
+@pytest.fixture
+def local_users():
+    """Two local users in the session's private user file: an analyst and a reader."""
+    path = access_settings().users_file
+    users.add_user(path, ANALYST, Role.ANALYSE, ANALYST_PASSWORD, replace=True)
+    users.add_user(path, READER, Role.LESEN, READER_PASSWORD, replace=True)
+    yield path
+    path.unlink()

@@ -1,8 +1,9 @@
-"""The command line as a batch user runs it: build, import, status, export, indicator."""
+"""The command line as a batch user runs it: build, import, status, export, indicator, benutzer."""
 
 from __future__ import annotations
 
 import csv
+import getpass
 import io
 import os
 import shutil
@@ -15,6 +16,9 @@ import duckdb
 import pytest
 
 import cli
+from access.audit import entries
+from access.settings import load as access_settings
+from access.users import read_users, verify
 from store import build as build_module
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,7 +129,12 @@ def test_import_from_another_process_while_the_dashboard_holds_the_store_open(db
             cwd=ROOT,
             capture_output=True,
             text=True,
-            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "BILDUNGSMONITOR_IMPORTS": str(tmp_path / "imp")},
+            env={
+                "PATH": "/usr/bin:/bin",
+                "HOME": str(tmp_path),
+                "BILDUNGSMONITOR_IMPORTS": str(tmp_path / "imp"),
+                "BILDUNGSMONITOR_AUDIT": str(tmp_path / "audit.log"),
+            },
         )
         assert done.returncode == 0, done.stderr
         assert dashboard.execute(
@@ -156,3 +165,39 @@ def test_build_if_stale_skips_a_current_store(db, capsys):
     os.utime(db, (future, future))
     code, _, err = run("build", "--if-stale", "--db", str(db), capsys=capsys)
     assert code == 0 and "aktuell" in err
+
+
+def test_every_import_from_the_command_line_is_in_the_audit_log(db, tmp_path, capsys):
+    own, bad = tmp_path / "schulen_2024.csv", tmp_path / "kaputt.csv"
+    own.write_text(OWN_DATA, encoding="utf-8")
+    bad.write_text("<html><body>Sitzung abgelaufen</body></html>", encoding="utf-8")
+    run("import", str(own), str(bad), "--db", str(db), capsys=capsys)
+    newest = entries(access_settings().audit_log, 2)
+    assert [(e["who"], e["action"], e["what"]["datei"], e["what"]["angenommen"]) for e in newest] == [
+        (f"{getpass.getuser()} (Kommandozeile)", "Import", "kaputt.csv", False),
+        (f"{getpass.getuser()} (Kommandozeile)", "Import", "schulen_2024.csv", True),
+    ]
+    assert newest[1]["what"]["ergebnis"].startswith("2 Werte")
+
+
+def test_benutzer_adds_lists_and_removes_a_local_user_without_printing_the_password(capsys, monkeypatch):
+    path = access_settings().users_file
+    monkeypatch.setattr("sys.stdin", io.StringIO("ein-langes-passwort\n"))
+    code, out, err = run("benutzer", "anlegen", "Kerstin.Berg", "--rolle", "analyse", "--passwort-stdin", capsys=capsys)
+    assert code == 0 and "Benutzer „kerstin.berg“ mit Rolle Analyse" in err
+    assert "ein-langes-passwort" not in path.read_text(encoding="utf-8") + out + err
+    assert verify(path, "kerstin.berg", "ein-langes-passwort").name == "kerstin.berg"
+    assert run("benutzer", "liste", capsys=capsys)[1] == "kerstin.berg;analyse\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO("ein-anderes-passwort\n"))
+    code, _, err = run("benutzer", "anlegen", "kerstin.berg", "--passwort-stdin", capsys=capsys)
+    assert (code, err.strip()) == (1, "Fehler: Benutzer „kerstin.berg“ gibt es schon; zum Ändern --ersetzen angeben.")
+    assert run("benutzer", "entfernen", "kerstin.berg", capsys=capsys)[0] == 0
+    assert read_users(path) == {}
+    newest = entries(access_settings().audit_log, 2)
+    assert [e["action"] for e in newest] == ["Benutzer entfernt", "Benutzer angelegt"]
+
+
+def test_benutzer_refuses_a_short_password_in_german(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("kurz\n"))
+    code, _, err = run("benutzer", "anlegen", "kerstin.berg", "--passwort-stdin", capsys=capsys)
+    assert (code, err.strip()) == (1, "Fehler: Das Passwort ist zu kurz: mindestens 10 Zeichen.")

@@ -8,13 +8,19 @@ that is secret, suppressed or missing stays empty and its status says why; it ne
 from __future__ import annotations
 
 import io
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from access.audit import entries
 from charts.format import default_decimals, fmt_date, fmt_number, status_text
 from indicators.model import Indicator
 from store.symbols import LEGEND
+
+LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the office's clock; the log itself keeps UTC
 
 _ROLE_ORDER = {"region": 0, "land": 1, "bund": 2, "peer": 3}
 
@@ -95,3 +101,26 @@ def provenance(history: pd.DataFrame) -> pd.DataFrame:
 def legend() -> pd.DataFrame:
     """The sources' symbols in words (store.symbols.LEGEND), for every page that shows source values."""
     return pd.DataFrame({"Status": [status_text(s) for s in LEGEND], "Bedeutung": list(LEGEND.values())})
+
+
+def audit(path: Path, limit: int) -> pd.DataFrame:
+    """The newest audit log entries (access/audit.py) with German headers and local time.
+
+    "Was" lists the entry's details as "key: value" text, the way a person reads them; the file keeps JSON.
+    """
+    rows = entries(path, limit)
+    return pd.DataFrame(
+        {
+            "Zeit": [datetime.fromisoformat(r["time"]).astimezone(LOCAL_TIME).strftime("%d.%m.%Y %H:%M") for r in rows],
+            "Wer": [r["who"] for r in rows],
+            "Aktion": [r["action"] for r in rows],
+            "Was": ["; ".join(f"{k}: {_word(v)}" for k, v in r["what"].items()) for r in rows],
+        },
+        dtype=str,
+    )
+
+
+def _word(value: object) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return str(value)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from store.build import Outcome, describe, import_files
+from ui import access
 from ui.data import db_path
 
 
@@ -23,7 +24,12 @@ class Upload(Protocol):
 
 
 def import_uploads(uploads: Sequence[Upload], report: Callable[[str], None]) -> list[Outcome]:
-    """Import the uploaded files one transaction each; `report` gets one German line per file."""
+    """Import the uploaded files one transaction each; `report` gets one German line per file.
+
+    Only an analyst's session may import (re-checked here, not only by the page); every file, landed
+    or refused, is written to the audit log.
+    """
+    who = access.require_write()
     with tempfile.TemporaryDirectory() as folder:
         paths = []
         for upload in uploads:
@@ -34,4 +40,8 @@ def import_uploads(uploads: Sequence[Upload], report: Callable[[str], None]) -> 
         def progress(number: int, total: int, outcome: Outcome) -> None:
             report(f"{number}/{total} {outcome.path.name}: {describe(outcome)}")
 
-        return import_files(db_path(), paths, progress)
+        outcomes = import_files(db_path(), paths, progress)
+    for outcome in outcomes:
+        what = {"datei": outcome.path.name, "ergebnis": describe(outcome), "angenommen": outcome.error is None}
+        access.log_write(who, "Import", what)
+    return outcomes

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from access import audit
+from access.settings import load as access_settings
 from deck.render import StoreData
 from store.connection import connect_read_only
 from ziele import ablage
@@ -52,6 +54,9 @@ def _import(args: argparse.Namespace) -> int:
         goals = parse_goals(args.file, latest_year(data.result))
         before = ablage.load()
         after = ablage.save(goals, before.version, f"Import {args.file.name}")
+        audit.record(
+            access_settings().audit_log, audit.command_line_account(), "Ziele importiert", {"datei": args.file.name}
+        )
     except ZielFehler as error:
         print(f"Fehler: {error}\nDer Zielbestand bleibt unverändert.", file=sys.stderr)
         return 1

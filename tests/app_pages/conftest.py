@@ -12,6 +12,8 @@ import streamlit as st
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest, app_test
 
+from tests.conftest import ANALYST, ANALYST_PASSWORD
+
 # Relative to this file, as AppTest.from_file resolves it.
 APP = "../../app.py"
 
@@ -42,6 +44,25 @@ def open_app(store_db, monkeypatch) -> Callable[..., AppTest]:
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at
+
+    return open_
+
+
+def sign_in(at: AppTest, name: str, password: str) -> AppTest:
+    """Fill the sidebar's sign-in form and press Anmelden, as a person does."""
+    at.sidebar.text_input(key="anmeldung_name").input(name)
+    at.sidebar.text_input(key="anmeldung_passwort").input(password)
+    next(b for b in at.sidebar.button if b.label == "Anmelden").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def open_as_analyst(open_app, local_users) -> Callable[..., AppTest]:
+    """open_app, then signed in locally with the role Analyse."""
+
+    def open_(page: str | None = None, **params: str) -> AppTest:
+        return sign_in(open_app(page, **params), ANALYST, ANALYST_PASSWORD)
 
     return open_
 

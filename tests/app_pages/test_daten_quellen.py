@@ -6,9 +6,13 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from access import audit
+from access.settings import load as access_settings
 from store import build
 from store.symbols import LEGEND
+from tests.app_pages.conftest import sign_in
 from tests.app_pages.elements import texts
+from tests.conftest import READER, READER_PASSWORD
 
 PAGE = "app_pages/daten_quellen.py"
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
@@ -65,3 +69,37 @@ def test_the_page_names_the_offices_own_files_once_they_are_imported(open_app, s
 def test_without_own_data_the_page_says_every_value_is_official(open_app):
     shown = "\n".join(texts(open_app(PAGE)))
     assert "keine erfundenen oder synthetischen Werte" in shown and "eigene Erhebungen" not in shown
+
+
+def uploaders(at) -> int:
+    return len(at.get("file_uploader"))
+
+
+def test_an_anonymous_visitor_sees_no_uploader_and_no_audit_log(open_app):
+    at = open_app(PAGE)
+    assert uploaders(at) == 0
+    assert not [b for b in at.button if b.label == "Importieren"]
+    assert "Änderungsprotokoll" not in [h.value for h in at.header]
+
+
+def test_a_signed_in_reader_sees_no_uploader_either(open_app, local_users):
+    at = sign_in(open_app(PAGE), READER, READER_PASSWORD)
+    assert uploaders(at) == 0
+    assert "Änderungsprotokoll" not in [h.value for h in at.header]
+
+
+def test_an_analyst_sees_the_uploader_and_the_audit_log_newest_first(open_as_analyst):
+    log = access_settings().audit_log
+    audit.record(log, "analystin", "Präsentation gespeichert", {"name": "Beirat", "ersetzt": False})
+    audit.record(log, "root (Kommandozeile)", "Import", {"datei": "schulen.csv", "angenommen": True})
+    at = open_as_analyst(PAGE)
+    assert uploaders(at) == 1
+    assert "Änderungsprotokoll" in [h.value for h in at.header]
+    shown = next(d.value for d in at.dataframe if list(d.value.columns) == ["Zeit", "Wer", "Aktion", "Was"])
+    assert shown.iloc[0][["Wer", "Aktion", "Was"]].tolist() == [
+        "root (Kommandozeile)",
+        "Import",
+        "datei: schulen.csv; angenommen: ja",
+    ]
+    assert shown.iloc[1]["Was"] == "name: Beirat; ersetzt: nein"
+    assert shown.iloc[0]["Zeit"][2] == "." and len(shown.iloc[0]["Zeit"]) == len("30.11.2026 16:40")

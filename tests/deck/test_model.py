@@ -10,6 +10,7 @@ from deck.model import (
     DEFAULT_DECK,
     Deck,
     DeckError,
+    DeckExists,
     IndicatorSlide,
     SourcesSlide,
     TextSlide,
@@ -73,10 +74,10 @@ def test_a_deck_is_hashable_so_it_can_key_a_cache():
     assert hash(_deck()) == hash(parse_deck(to_toml(_deck())))
 
 
-def test_saving_again_replaces_the_file_and_leaves_no_temporary_file(tmp_path):
+def test_saving_again_with_replace_replaces_the_file_and_leaves_no_temporary_file(tmp_path):
     save_deck(_deck(), tmp_path)
     shorter = Deck("Beirat März 2026", (TitleSlide("Kurz"), SourcesSlide()))
-    save_deck(shorter, tmp_path)
+    save_deck(shorter, tmp_path, replace=True)
     assert load_deck(tmp_path / "beirat_maerz_2026.toml") == shorter
     assert sorted(os.listdir(tmp_path)) == ["beirat_maerz_2026.toml"]
 
@@ -89,9 +90,19 @@ def test_a_failed_write_keeps_the_previous_version(tmp_path, monkeypatch):
 
     monkeypatch.setattr("deck.model.os.replace", broken_replace)
     with pytest.raises(OSError):
-        save_deck(Deck("Beirat März 2026", (TitleSlide("Neu"),)), tmp_path)
+        save_deck(Deck("Beirat März 2026", (TitleSlide("Neu"),)), tmp_path, replace=True)
     assert load_deck(tmp_path / "beirat_maerz_2026.toml") == _deck()
     assert sorted(os.listdir(tmp_path)) == ["beirat_maerz_2026.toml"]
+
+
+def test_a_name_that_maps_to_an_existing_file_is_not_saved_without_replace(tmp_path):
+    save_deck(_deck(), tmp_path)
+    other = Deck("beirat-maerz 2026", (TitleSlide("Andere Sitzung"),))  # slug: beirat_maerz_2026, as above
+    with pytest.raises(DeckExists, match="Unter beirat_maerz_2026.toml ist schon die Präsentation „Beirat März 2026“"):
+        save_deck(other, tmp_path)
+    assert load_deck(tmp_path / "beirat_maerz_2026.toml") == _deck()
+    save_deck(other, tmp_path, replace=True)
+    assert load_deck(tmp_path / "beirat_maerz_2026.toml") == other
 
 
 def test_a_name_becomes_a_plain_file_name():

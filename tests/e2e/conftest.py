@@ -27,6 +27,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
+from tests.conftest import ANALYST, ANALYST_PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -58,7 +60,7 @@ def _python() -> str:
     return str(venv) if venv.exists() else sys.executable
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -73,21 +75,29 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def streamlit_server(db: Path, decks: Path) -> Iterator[str]:
+def streamlit_server(
+    db: Path,
+    decks: Path,
+    port: int | None = None,
+    options: list[str] | None = None,
+    start: list[str] | None = None,
+) -> Iterator[str]:
     """Serve app.py on a free port with the given store; yield the base URL; stop the server by its pid.
 
-    The server is started without a shell (Popen of the interpreter itself), so terminating the pid
-    stops Streamlit and frees the port. No file watcher: edits elsewhere in the repo must not rerun
-    pages under a test.
+    The server is started without a shell (Popen of the interpreter itself, or of ./run, which
+    execs Streamlit), so terminating the pid stops Streamlit and frees the port. No file watcher:
+    edits elsewhere in the repo must not rerun pages under a test. `options` are more Streamlit
+    options (e.g. --secrets.files); `start` replaces `scripts/serve.py` (e.g. ["./run", "--nur-lesen"]).
     """
-    port = _free_port()
+    port = port or free_port()
     ARTIFACTS.mkdir(exist_ok=True)
     log_path = ARTIFACTS / f"streamlit-{port}.log"
     env = {**os.environ, "BILDUNGSMONITOR_DB": str(db), "BILDUNGSMONITOR_DECKS": str(decks)}
     env["BILDUNGSMONITOR_ZIELE"] = str(decks.with_name(decks.name + "-ziele"))  # the goals, beside the decks
-    command = [_python(), "scripts/serve.py", "--server.port", str(port)]  # as ./run starts it
+    command = [*(start or [_python(), "scripts/serve.py"])]  # as ./run starts it
+    command += ["--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    command += ["--server.fileWatcherType", "none"]
+    command += ["--server.fileWatcherType", "none", *(options or [])]
     with log_path.open("w") as log:
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -282,3 +292,13 @@ def wait_for_drawn(page: Page, selector: str, minimum: int = 1) -> int:
 def assert_no_exception(page: Page) -> None:
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.first.inner_text()
+
+
+def sign_in_locally(page: Page) -> None:
+    """The sidebar form of the local sign-in (no identity provider configured)."""
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("Benutzername").fill(ANALYST)
+    sidebar.get_by_label("Passwort").fill(ANALYST_PASSWORD)
+    sidebar.get_by_role("button", name="Anmelden").click()
+    sidebar.get_by_text("Rolle: Analyse").wait_for(timeout=60_000)
+    wait_for_app(page)

@@ -1,4 +1,4 @@
-"""Importing from the dashboard, as the analyst does it: choose files, press Importieren, read the result.
+"""Importing from the dashboard, as the analyst does it: sign in, choose files, press Importieren, read the result.
 
 Runs on its own server with a private copy of the store and a private data/imports folder, so the
 session's shared store stays untouched. The uploaded CSV is SYNTHETIC TEST DATA (invented counts).
@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import shutil
 
-from tests.e2e.conftest import VIEWPORT, assert_no_exception, screenshot_path, streamlit_server, wait_for_app
+from access.audit import entries
+from access.settings import load as access_settings
+from tests.e2e.conftest import (
+    VIEWPORT,
+    assert_no_exception,
+    screenshot_path,
+    sign_in_locally,
+    streamlit_server,
+    wait_for_app,
+)
 
 OWN_DATA = (
     "schuljahr;region_code;schule;merkmal;anzahl;quelle\n"
@@ -18,7 +27,7 @@ OWN_DATA = (
 
 
 def test_uploading_own_data_and_a_broken_file_imports_one_and_refuses_the_other(
-    browser, store_db, tmp_path, monkeypatch, recorder
+    browser, store_db, tmp_path, monkeypatch, recorder, local_users
 ):
     own, broken = tmp_path / "schulen_2024.csv", tmp_path / "kaputt.csv"
     own.write_text(OWN_DATA, encoding="utf-8")
@@ -34,6 +43,7 @@ def test_uploading_own_data_and_a_broken_file_imports_one_and_refuses_the_other(
         try:
             page.goto(f"{url}/daten_quellen")
             wait_for_app(page)
+            sign_in_locally(page)
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(own), str(broken)])
             page.get_by_role("button", name="Importieren").click()
             page.get_by_text("schulen_2024.csv: 2 Werte, Tabelle EIGENE Schuldaten").wait_for(timeout=60_000)
@@ -45,4 +55,9 @@ def test_uploading_own_data_and_a_broken_file_imports_one_and_refuses_the_other(
         finally:
             context.close()
     assert (tmp_path / "imports" / "schulen_2024.csv").read_text(encoding="utf-8") == OWN_DATA
+    newest = entries(access_settings().audit_log, 2)  # both files, landed or not, under the analyst's name
+    assert [(e["who"], e["action"], e["what"]["datei"], e["what"]["angenommen"]) for e in newest] == [
+        ("analystin", "Import", "kaputt.csv", False),
+        ("analystin", "Import", "schulen_2024.csv", True),
+    ]
     assert recorder.foreign_requests() == []
