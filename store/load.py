@@ -5,6 +5,11 @@ rules for re-imports and newer downloads exist once:
 - the same file (same sha256 for the same table) again changes nothing;
 - a newer download of a table replaces the overlapping values, an older one never overwrites newer
   values (compared by the file's Stand date), and every import stays in the history.
+
+One value per (table, region, period, dimensions) is kept here, at load time, not by a primary key:
+DuckDB's index for that key was 290 MB next to 26 MB of data (migration 002). The incoming rows are
+unique among themselves (check_duplicates), and each is checked against the store: it either replaces
+the stored value of its key (deleted first) or is not loaded (ANTI JOIN), so no key is stored twice.
 """
 
 from __future__ import annotations

@@ -122,3 +122,25 @@ def test_a_genesis_file_with_a_duplicated_row_is_refused_naming_both_lines(tmp_p
             load(con, edited)
         assert f"{row + 1}, {row + 2}" in error.value.meldung
         assert count(con) == 0
+
+
+def test_no_key_is_stored_twice_whatever_the_order_of_overlapping_imports(tmp_path):
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        newer = load(con, NEWER)
+        load(con, OLDER)  # all 14,728 of its keys are already stored with a newer Stand: none loaded
+        load(con, NEWER)  # identical file: nothing happens
+        key = "table_code, region_code, period, dimensions"
+        assert count(con) == newer.rows
+        assert count(con, f"SELECT count(DISTINCT ({key})) FROM observations") == newer.rows
+
+
+def test_observations_keep_no_index_for_their_key(tmp_path):
+    """The key's ART index was 290 MB of a 314 MB store; uniqueness is checked at load time instead."""
+    with writable_copy(tmp_path / "s.duckdb", fresh=True) as con:
+        load(con, SMALL)
+        constraints = con.execute(
+            "SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'observations'"
+        ).fetchall()
+        indexes = count(con, "SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'observations'")
+    assert {c[0] for c in constraints} == {"NOT NULL"}
+    assert indexes == 0
