@@ -14,7 +14,7 @@ from pathlib import Path
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import with_comparisons
 from store.build import Outcome, build, describe, import_files, is_stale
-from store.connection import DEFAULT_DB, connect_read_only
+from store.connection import DEFAULT_DB, reading
 from store.queries import export_rows, import_history, observations
 
 
@@ -97,17 +97,15 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    con = connect_read_only(args.db)
-    history = import_history(con)
-    con.close()
+    with reading(args.db) as con:
+        history = import_history(con)
     history.to_csv(sys.stdout, index=False)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    con = connect_read_only(args.db)
-    rows = export_rows(con, region=args.region, table=args.table)
-    con.close()
+    with reading(args.db) as con:
+        rows = export_rows(con, region=args.region, table=args.table)
     if rows.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
@@ -124,9 +122,8 @@ def _indicator(args: argparse.Namespace) -> int:
         print(f"Unbekannter Indikator „{args.key}“. Verfügbar: {', '.join(sorted(CATALOGUE))}", file=sys.stderr)
         return 2
     indicator = CATALOGUE[args.key]
-    con = connect_read_only(args.db)
-    obs = observations(con, indicator.table_codes, gemeinden_of=None)
-    con.close()
+    with reading(args.db) as con:
+        obs = observations(con, indicator.table_codes, gemeinden_of=None)
     result = evaluate(args.key, obs).rename(columns={"year": "period"})
     columns = INDICATOR_COLUMNS
     if args.compare:

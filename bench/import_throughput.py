@@ -18,7 +18,7 @@ import duckdb
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store.build import build, bundled_files  # noqa: E402
-from store.connection import writable_copy  # noqa: E402
+from store.connection import writing  # noqa: E402
 from store.importers.registry import parse_file  # noqa: E402
 from store.load import load_table  # noqa: E402
 
@@ -52,7 +52,7 @@ def measure(title: str, path: Path) -> None:
             parse_times.append(timed(lambda: parse_file(largest)))
 
             def full_import(run=run):
-                with writable_copy(tmp / f"one{run}.duckdb", fresh=True) as con:
+                with writing(tmp / f"one{run}.duckdb") as con:
                     load_table(con, parse_file(largest), largest)
 
             import_times.append(timed(full_import))
