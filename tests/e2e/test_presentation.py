@@ -27,7 +27,9 @@ COUNTER = '[data-stale="false"] .bm-counter'
 
 def wait_for_slide(page: Page, number: int) -> None:
     """Wait until slide `number` is shown, its URL written and, on an indicator slide, its chart drawn."""
-    expect(page.locator(COUNTER)).to_have_text(f"{number} / {TOTAL}")
+    # 60 s, not Playwright's 5 s default: the first visit computes every slide of the deck, which on a
+    # busy 2-core machine took longer than 5 s.
+    expect(page.locator(COUNTER)).to_have_text(f"{number} / {TOTAL}", timeout=60_000)
     page.wait_for_url(re.compile(rf"[?&]folie={number}(&|$)"))
     wait_for_settled(page, quiet_ms=400)
     if number in CHARTS:
