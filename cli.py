@@ -20,7 +20,7 @@ from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
 from indicators.cuts import HOME
 from store.build import Outcome, build, describe, import_files, is_stale
-from store.connection import DEFAULT_DB, connect_read_only
+from store.connection import DEFAULT_DB, reading
 from store.queries import export_rows, import_history
 from store.results import read as read_result
 from ziele import cli as ziele_cli
@@ -176,17 +176,15 @@ def _list_users(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    con = connect_read_only(args.db)
-    history = import_history(con)
-    con.close()
+    with reading(args.db) as con:
+        history = import_history(con)
     history.to_csv(sys.stdout, index=False)
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    con = connect_read_only(args.db)
-    rows = export_rows(con, region=args.region, table=args.table)
-    con.close()
+    with reading(args.db) as con:
+        rows = export_rows(con, region=args.region, table=args.table)
     if rows.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
@@ -203,11 +201,10 @@ def _indicator(args: argparse.Namespace) -> int:
         print(f"Unbekannter Indikator „{args.key}“. Verfügbar: {', '.join(sorted(CATALOGUE))}", file=sys.stderr)
         return 2
     indicator = CATALOGUE[args.key]
-    con = connect_read_only(args.db)
     # A Gemeinde's own Kreis, so that any Gemeinde can be asked for; otherwise the stored result.
     gemeinden_of = args.region[:5] if args.region and len(args.region) == 8 else HOME
-    result = read_result(con, args.key, gemeinden_of).rename(columns={"year": "period"})
-    con.close()
+    with reading(args.db) as con:
+        result = read_result(con, args.key, gemeinden_of).rename(columns={"year": "period"})
     columns = INDICATOR_COLUMNS
     if args.compare:
         result = with_comparisons(result.rename(columns={"period": "year"}), indicator.direction)

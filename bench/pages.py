@@ -75,15 +75,14 @@ PAGES = [
 def example_goals() -> None:
     """Time the pages with the example goal set in a folder of its own (the office's goals stay untouched)."""
     from deck.render import StoreData
-    from store.connection import connect_read_only
+    from store.connection import reading
     from ui.data import db_path
     from ziele import ablage
     from ziele.status import latest_year
 
     os.environ["BILDUNGSMONITOR_ZIELE"] = tempfile.mkdtemp(prefix="bench-ziele-")
-    data = StoreData(connect_read_only(db_path()))
-    ablage.save(ablage.example(latest_year(data.result)), "", "Benchmark")
-    data.con.close()
+    with reading(db_path()) as con:
+        ablage.save(ablage.example(latest_year(StoreData(con).result)), "", "Benchmark")
 
 
 def median_rerun(at: AppTest, runs: int) -> float:

@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
-
-from store.connection import writable_copy
+from store.connection import rebuilding, writing
 from store.errors import ImportFehler
 from store.importers.registry import parse_file
 from store.load import LoadResult, load_table
@@ -69,10 +67,13 @@ def is_stale(db_path: Path) -> bool:
 
 
 def build(db_path: Path, progress: Progress, result_progress: ResultProgress | None = None) -> list[Outcome]:
-    """Recreate the store with every indicator's result; the old one stays in place until the new one is complete."""
+    """Recreate the store with every indicator's result in one transaction; the old one stays readable meanwhile."""
     files = sources()
-    with writable_copy(db_path, fresh=True) as con:
-        outcomes = _import_all(con, files, progress)
+    with rebuilding(db_path) as con:
+        outcomes = []
+        for number, path in enumerate(files, start=1):
+            outcomes.append(_attempt(path, lambda path=path: load_table(con, parse_file(path), path)))
+            progress(number, len(files), outcomes[-1])
         failed = [o for o in outcomes if o.error]
         if failed:
             raise failed[0].error
@@ -83,43 +84,56 @@ def build(db_path: Path, progress: Progress, result_progress: ResultProgress | N
 def import_files(
     db_path: Path, paths: Iterable[Path], progress: Progress, result_progress: ResultProgress | None = None
 ) -> list[Outcome]:
-    """Import files into the existing store; each file is its own transaction.
+    """Import files into the live store, one after the other; each file is its own write transaction.
 
-    The indicators that read an imported table are recomputed before the new store is swapped in, so
-    no reader ever sees new values next to old results.
-
-    Files that load are also kept in data/imports/ (bundled files excepted), so `build` keeps them.
+    A file is parsed before the store is opened for writing, so the dashboard keeps reading while
+    the slow part runs. The indicators that read the file's table are recomputed in the same
+    transaction: no reader ever sees new values next to old results, and a file that would make an
+    indicator fail changes nothing. Files that load are also kept in data/imports/ (bundled files excepted), so
+    `build` keeps them.
     """
     paths = [Path(p) for p in paths]
-    with writable_copy(db_path) as con:
-        outcomes = _import_all(con, paths, progress)
-        changed = [o.result.table_code for o in outcomes if o.result and not o.result.unchanged]
-        refresh(con, affected_keys(changed), result_progress)
-    for outcome in outcomes:
-        if outcome.result and not _is_bundled(outcome.path):
-            IMPORTS_DIR.mkdir(parents=True, exist_ok=True)
-            target = IMPORTS_DIR / outcome.path.name
-            if outcome.path.resolve() != target.resolve():
-                shutil.copyfile(outcome.path, target)
+    outcomes = []
+    for number, path in enumerate(paths, start=1):
+        outcome = _attempt(path, lambda path=path: _import_one(db_path, path, result_progress))
+        if outcome.result and not _is_bundled(path):
+            _keep(path)
+        outcomes.append(outcome)
+        progress(number, len(paths), outcome)
     return outcomes
+
+
+def _import_one(db_path: Path, path: Path, result_progress: ResultProgress | None) -> LoadResult:
+    parsed = parse_file(path)
+    with writing(db_path) as con:
+        result = load_table(con, parsed, path)
+        if not result.unchanged:
+            refresh(con, affected_keys([result.table_code]), result_progress)
+        return result
+
+
+def _attempt(path: Path, load: Callable[[], LoadResult]) -> Outcome:
+    """Run one file's import, timed; a refused file becomes an outcome, any other error propagates."""
+    started = time.perf_counter()
+    try:
+        result, error = load(), None
+    except ImportFehler as refusal:
+        result, error = None, refusal
+    return Outcome(path, result, error, time.perf_counter() - started)
+
+
+def _keep(path: Path) -> None:
+    """Copy an imported file to data/imports/ under its name, complete or not at all (via a hidden file)."""
+    IMPORTS_DIR.mkdir(parents=True, exist_ok=True)
+    target = IMPORTS_DIR / path.name
+    if path.resolve() != target.resolve():
+        partial = IMPORTS_DIR / f".{path.name}.partial"
+        shutil.copyfile(path, partial)
+        os.replace(partial, target)
 
 
 def _is_bundled(path: Path) -> bool:
     return path.resolve().is_relative_to(RAW_DIR)
-
-
-def _import_all(con: duckdb.DuckDBPyConnection, paths: list[Path], progress: Progress) -> list[Outcome]:
-    outcomes = []
-    for number, path in enumerate(paths, start=1):
-        started = time.perf_counter()
-        try:
-            outcome = Outcome(path, result=load_table(con, parse_file(path), path))
-        except ImportFehler as error:
-            outcome = Outcome(path, error=error)
-        outcome = Outcome(path, outcome.result, outcome.error, time.perf_counter() - started)
-        outcomes.append(outcome)
-        progress(number, len(paths), outcome)
-    return outcomes
 
 
 def describe(outcome: Outcome) -> str:

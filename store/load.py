@@ -5,6 +5,11 @@ rules for re-imports and newer downloads exist once:
 - the same file (same sha256 for the same table) again changes nothing;
 - a newer download of a table replaces the overlapping values, an older one never overwrites newer
   values (compared by the file's Stand date), and every import stays in the history.
+
+One value per (table, region, period, dimensions) is kept here, at load time, not by a primary key:
+DuckDB's index for that key was 290 MB next to 26 MB of data (migration 002). The incoming rows are
+unique among themselves (check_duplicates), and each is checked against the store: it either replaces
+the stored value of its key (deleted first) or is not loaded (ANTI JOIN), so no key is stored twice.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ def check_duplicates(parsed: ParsedTable, file_name: str) -> None:
 
 
 def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) -> LoadResult:
-    """Load a parsed file in one transaction; on any error the store is left as it was."""
+    """Load a parsed file on a writer's connection (store.connection.writing: one transaction)."""
     file_name = path.name
     check_duplicates(parsed, file_name)
     sha = sha256_of(path)
@@ -81,32 +86,31 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
     incoming = parsed.observations[OBSERVATION_COLUMNS].copy()
     incoming["year"] = incoming["period"].str[:4].astype(int)
     incoming["value"] = pd.to_numeric(incoming["value"], errors="raise").astype("float64")
-    con.execute("BEGIN TRANSACTION")
+    import_id = con.execute(
+        """
+        INSERT INTO imports (file_name, sha256, source, table_code, table_title, stand, licence,
+                             importer, importer_version, imported_at, row_count, rows_replaced,
+                             rows_kept_newer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, 0, 0)
+        RETURNING import_id
+        """,
+        [
+            file_name,
+            sha,
+            parsed.source,
+            parsed.table_code,
+            parsed.table_title,
+            parsed.stand,
+            parsed.licence,
+            parsed.importer,
+            IMPORTER_VERSION,
+            rows,
+        ],
+    ).fetchall()[0][0]
+    con.register("incoming", incoming)
     try:
-        import_id = con.execute(
-            """
-            INSERT INTO imports (file_name, sha256, source, table_code, table_title, stand, licence,
-                                 importer, importer_version, imported_at, row_count, rows_replaced,
-                                 rows_kept_newer)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, 0, 0)
-            RETURNING import_id
-            """,
-            [
-                file_name,
-                sha,
-                parsed.source,
-                parsed.table_code,
-                parsed.table_title,
-                parsed.stand,
-                parsed.licence,
-                parsed.importer,
-                IMPORTER_VERSION,
-                rows,
-            ],
-        ).fetchall()[0][0]
-        con.register("incoming", incoming)
         replaced = _delete_older_overlap(con, parsed, import_id)
-        con.execute(
+        loaded = con.execute(
             """
             INSERT INTO observations
             SELECT ?, ?, i.region_code, i.region_name, i.period, i.year, i.dimensions, i.unit,
@@ -117,18 +121,13 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
              AND o.dimensions = i.dimensions
             """,
             [import_id, parsed.table_code, parsed.table_code],
-        )
-        loaded = con.execute("SELECT count(*) FROM observations WHERE import_id = ?", [import_id]).fetchall()[0][0]
+        ).fetchall()[0][0]
         kept_newer = rows - loaded
         con.execute(
             "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
             [replaced, kept_newer, import_id],
         )
         upsert_regions(con, incoming, rename=parsed.importer in NAME_AUTHORITIES)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     finally:
         con.unregister("incoming")
     return LoadResult(file_name, parsed.table_code, import_id, rows, replaced, kept_newer)
@@ -140,21 +139,18 @@ def _delete_older_overlap(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, i
     A file without a Stand date counts as older than any dated file, and among equals the later
     import wins (a re-download of the same day replaces).
     """
-    condition = """
-        FROM observations o
-        JOIN imports old ON old.import_id = o.import_id
-        SEMI JOIN incoming i
-          ON o.region_code = i.region_code AND o.period = i.period AND o.dimensions = i.dimensions
-        WHERE o.table_code = ?
-          AND coalesce(old.stand, DATE '0001-01-01')
-              <= coalesce((SELECT stand FROM imports WHERE import_id = ?), DATE '0001-01-01')
-    """
-    count = con.execute(f"SELECT count(*) {condition}", [parsed.table_code, import_id]).fetchall()[0][0]
-    if count:
-        con.execute(
-            f"""
-            DELETE FROM observations WHERE rowid IN (SELECT o.rowid {condition})
-            """,
-            [parsed.table_code, import_id],
+    return con.execute(
+        """
+        DELETE FROM observations WHERE rowid IN (
+            SELECT o.rowid
+            FROM observations o
+            JOIN imports old ON old.import_id = o.import_id
+            SEMI JOIN incoming i
+              ON o.region_code = i.region_code AND o.period = i.period AND o.dimensions = i.dimensions
+            WHERE o.table_code = ?
+              AND coalesce(old.stand, DATE '0001-01-01')
+                  <= coalesce((SELECT stand FROM imports WHERE import_id = ?), DATE '0001-01-01')
         )
-    return count
+        """,
+        [parsed.table_code, import_id],
+    ).fetchall()[0][0]

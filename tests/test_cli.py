@@ -20,6 +20,7 @@ from access.audit import entries
 from access.settings import load as access_settings
 from access.users import read_users, verify
 from store import build as build_module
+from store.connection import reading
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -119,34 +120,29 @@ def test_reimporting_a_bundled_file_reports_it_unchanged(db, capsys):
     assert code == 0 and "unverändert" in err
 
 
-def test_import_from_another_process_while_the_dashboard_holds_the_store_open(db, tmp_path):
+def test_import_from_another_process_while_the_dashboard_runs(db, tmp_path):
+    """The dashboard opens the store for each query only (store.connection.reading), so an import
+    from another process writes between two queries, and the next query sees it."""
     own = tmp_path / "schulen.csv"
     own.write_text(OWN_DATA, encoding="utf-8")
-    dashboard = duckdb.connect(str(db), read_only=True)  # like the running Streamlit app
-    try:
-        done = subprocess.run(
-            [sys.executable, "cli.py", "import", str(own), "--db", str(db)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            env={
-                "PATH": "/usr/bin:/bin",
-                "HOME": str(tmp_path),
-                "BILDUNGSMONITOR_IMPORTS": str(tmp_path / "imp"),
-                "BILDUNGSMONITOR_AUDIT": str(tmp_path / "audit.log"),
-            },
-        )
-        assert done.returncode == 0, done.stderr
-        assert dashboard.execute(
-            "SELECT count(*) FROM observations WHERE table_code = 'EIGENE Schuldaten'"
-        ).fetchall() == [(0,)]
-    finally:
-        dashboard.close()
-    reopened = duckdb.connect(str(db), read_only=True)
-    assert reopened.execute("SELECT count(*) FROM observations WHERE table_code = 'EIGENE Schuldaten'").fetchall() == [
-        (2,)
-    ]
-    reopened.close()
+    sql = "SELECT count(*) FROM observations WHERE table_code = 'EIGENE Schuldaten'"
+    with reading(db) as dashboard:
+        assert dashboard.execute(sql).fetchall() == [(0,)]
+    done = subprocess.run(
+        [sys.executable, "cli.py", "import", str(own), "--db", str(db)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "BILDUNGSMONITOR_IMPORTS": str(tmp_path / "imp"),
+            "BILDUNGSMONITOR_AUDIT": str(tmp_path / "audit.log"),
+        },
+    )
+    assert done.returncode == 0, done.stderr
+    with reading(db) as dashboard:
+        assert dashboard.execute(sql).fetchall() == [(2,)]
 
 
 def test_import_without_a_store_says_to_build_first(tmp_path, capsys):

@@ -1,8 +1,8 @@
 """Importing files from the dashboard: the same pipeline as `cli.py import`, fed by an upload.
 
 Uploads are written under their own file name into a temporary folder, because the import record,
-error messages and data/imports/ all name the file the analyst chose. The store is swapped in only
-when the import succeeded (store.connection.writable_copy), so the dashboard never sees a half import.
+error messages and data/imports/ all name the file the analyst chose. Each file is written in one
+transaction (store.connection.writing), so the dashboard never sees a half import.
 """
 
 from __future__ import annotations

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from access import audit
 from access.settings import load as access_settings
 from deck.render import StoreData
-from store.connection import connect_read_only
+from store.connection import reading
 from ziele import ablage
 from ziele.austausch import parse_goals, to_csv
 from ziele.model import ZielFehler
@@ -42,16 +44,19 @@ def subparsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentPa
     return list(nested.choices.values())
 
 
-def _results(db: Path):
+@contextmanager
+def _results(db: Path) -> Iterator[StoreData]:
+    """The stored indicator results, read through one short connection (store.connection.reading)."""
     if not db.exists():
         raise FileNotFoundError(f"Datenbestand {db} fehlt. Bitte zuerst `cli.py build` ausführen.")
-    return StoreData(connect_read_only(db))
+    with reading(db) as con:
+        yield StoreData(con)
 
 
 def _import(args: argparse.Namespace) -> int:
-    data = _results(args.db)
     try:
-        goals = parse_goals(args.file, latest_year(data.result))
+        with _results(args.db) as data:
+            goals = parse_goals(args.file, latest_year(data.result))
         before = ablage.load()
         after = ablage.save(goals, before.version, f"Import {args.file.name}")
         audit.record(
@@ -60,8 +65,6 @@ def _import(args: argparse.Namespace) -> int:
     except ZielFehler as error:
         print(f"Fehler: {error}\nDer Zielbestand bleibt unverändert.", file=sys.stderr)
         return 1
-    finally:
-        data.con.close()
     old, new = {g.id for g in before.goals}, {g.id for g in after.goals}
     changed = sum(1 for g in after.goals if g.id in old and g not in before.goals)
     print(
@@ -73,11 +76,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    data = _results(args.db)
-    try:
+    with _results(args.db) as data:
         table = status_table(ablage.load().goals, data.result)
-    finally:
-        data.con.close()
     if table.empty:
         print("Noch keine Ziele mit Indikator erfasst (`cli.py ziele import DATEI`).", file=sys.stderr)
         return 1

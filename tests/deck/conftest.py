@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from deck.render import StoreData
-from store.connection import connect_read_only
+from store.connection import reading
 
 
 @pytest.fixture(scope="session")
 def store_con(store_db):
-    con = connect_read_only(store_db)
-    yield con
-    con.close()
+    with reading(store_db) as con:
+        yield con
 
 
 @pytest.fixture(scope="session")

@@ -27,8 +27,8 @@ COUNTER = '[data-stale="false"] .bm-counter'
 
 def wait_for_slide(page: Page, number: int) -> None:
     """Wait until slide `number` is shown, its URL written and, on an indicator slide, its chart drawn."""
-    # The first request renders every slide of the deck (ui/slides.py): on a busy machine that takes
-    # longer than expect's 5 s default.
+    # 60 s, not Playwright's 5 s default: the first visit computes every slide of the deck, which on a
+    # busy 2-core machine took longer than 5 s.
     expect(page.locator(COUNTER)).to_have_text(f"{number} / {TOTAL}", timeout=60_000)
     page.wait_for_url(re.compile(rf"[?&]folie={number}(&|$)"))
     wait_for_settled(page, quiet_ms=400)

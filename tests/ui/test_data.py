@@ -1,51 +1,52 @@
-"""The dashboard's cached connection follows the store when an import swaps in a new file."""
+"""The dashboard's data layer follows the store when an import writes into it."""
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 import streamlit as st
 
-from store.connection import writable_copy
-from store.queries import regions
-from ui.data import _store
+from store import connection
+from store.connection import reading, store_version, writing
+from ui import data
 
 
-@pytest.fixture(autouse=True)
-def empty_caches():
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    path = tmp_path / "store.duckdb"
+    monkeypatch.setenv("BILDUNGSMONITOR_DB", str(path))
+    _import_region(path, "03453", "Cloppenburg, Landkreis")
+    st.cache_data.clear()
+    yield path
+    st.cache_data.clear()
 
 
-def _swap_in(path, code: str, name: str) -> None:
-    """Write a new store version the way `cli.py import` does: on a copy, renamed over the old file."""
-    with writable_copy(path) as con:
+def _import_region(path, code: str, name: str) -> None:
+    """Write into the store the way `cli.py import` does: one transaction on the live file."""
+    with writing(path) as con:
         con.execute("INSERT INTO regions VALUES (?, ?, 'kreis', '03', false)", [code, name])
 
 
-def test_a_swapped_in_store_is_read_after_closing_the_old_connection(tmp_path):
-    path = tmp_path / "store.duckdb"
-    _swap_in(path, "03453", "Cloppenburg, Landkreis")
-    store = _store(str(path))
-    assert store.query(regions)["region_code"].tolist() == ["03453"]
-    old = store.con
+def test_an_import_changes_the_version_and_the_next_rerun_reads_it(store):
+    before = data.version()
+    assert data.region_table(before)["region_code"].tolist() == ["03453"]
 
-    _swap_in(path, "03460", "Vechta, Landkreis")
+    _import_region(store, "03460", "Vechta, Landkreis")
 
-    # Same cached object, new connection: the old one is closed, or DuckDB would hand back the old file.
-    assert _store(str(path)) is store
-    assert store.query(regions)["region_code"].tolist() == ["03453", "03460"]
-    assert store.con is not old
-    with pytest.raises(duckdb.ConnectionException):
-        old.execute("SELECT 1")
+    after = data.version()
+    assert after != before
+    assert data.region_table(after)["region_code"].tolist() == ["03453", "03460"]
+    assert data.region_table(before)["region_code"].tolist() == ["03453"]  # cached under the old key
 
 
-def test_an_unchanged_store_keeps_its_connection(tmp_path):
-    path = tmp_path / "store.duckdb"
-    _swap_in(path, "03453", "Cloppenburg, Landkreis")
-    store = _store(str(path))
-    store.query(regions)
-    first = store.con
-    store.query(regions)
-    assert store.con is first
+def test_an_unchanged_store_keeps_its_version(store):
+    assert data.version() == data.version() == store_version(store)
+
+
+def test_the_dashboard_holds_no_connection_between_queries_so_an_import_can_write(store, monkeypatch):
+    monkeypatch.setattr(connection, "WAIT_SECONDS", 5)  # a held connection would make the writer give up
+    data.region_table(data.version())
+    # A writer opens the store read-write: DuckDB refuses while any connection has it open.
+    with writing(store) as con:
+        con.execute("INSERT INTO regions VALUES ('03457', 'Leer, Landkreis', 'kreis', '03', false)")
+    with reading(store) as con:
+        assert con.execute("SELECT count(*) FROM regions").fetchall() == [(2,)]

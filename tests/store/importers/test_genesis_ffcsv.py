@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from store import symbols
-from store.connection import writable_copy
+from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import genesis_ffcsv
 from store.importers.registry import _head
@@ -142,7 +142,7 @@ def test_unknown_time_format_is_refused_with_its_line(tmp_path):
 
 def test_loading_the_same_file_twice_changes_nothing(tmp_path):
     parsed = genesis_ffcsv.parse(LAENDER)
-    with writable_copy(tmp_path / "t.duckdb", fresh=True) as con:
+    with writing(tmp_path / "t.duckdb") as con:
         first = load_table(con, parsed, LAENDER)
         before = con.execute("SELECT count(*), sum(value) FROM observations").fetchall()
         second = load_table(con, genesis_ffcsv.parse(LAENDER), LAENDER)

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from store import symbols
-from store.connection import writable_copy
+from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import genesis_csv, svb_xlsx
 from store.load import load_table
@@ -78,7 +78,7 @@ def test_same_cells_as_the_classic_csv_share_one_key_and_agree(wohnort):
 
 
 def test_workbook_after_the_classic_csv_replaces_its_values_because_its_stand_is_newer(tmp_path):
-    with writable_copy(tmp_path / "t.duckdb", fresh=True) as con:
+    with writing(tmp_path / "t.duckdb") as con:
         load_table(con, genesis_csv.parse(WOHNORT_CSV), WOHNORT_CSV)  # Stand 10.10.2017
         result = load_table(con, svb_xlsx.parse(WOHNORT), WOHNORT)  # Stand 13.12.2020
         count = con.execute("SELECT count(*) FROM observations WHERE table_code = '13111-02-02-4'").fetchall()

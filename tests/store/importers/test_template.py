@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from store import symbols
-from store.connection import writable_copy
+from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import svb_xlsx, template
 from store.importers.registry import _head
@@ -182,7 +182,7 @@ def test_duplicate_rows_are_refused_by_load(tmp_path):
     )
     parsed = template.parse(path)
     with (
-        writable_copy(tmp_path / "t.duckdb", fresh=True) as con,
+        writing(tmp_path / "t.duckdb") as con,
         pytest.raises(ImportFehler, match="doppelte Zeilen"),
     ):
         load_table(con, parsed, path)
@@ -196,7 +196,7 @@ def test_newer_file_replaces_the_same_key_and_adds_a_new_year(tmp_path):
         "2024/25;03453004;Schule A;abgaenge_insgesamt;72;\n",
         name="schuldaten_2025.csv",
     )
-    with writable_copy(tmp_path / "t.duckdb", fresh=True) as con:
+    with writing(tmp_path / "t.duckdb") as con:
         load_table(con, template.parse(first), first)
         result = load_table(con, template.parse(second), second)
         stored = con.execute("SELECT period, value FROM observations ORDER BY period").fetchall()
