@@ -49,8 +49,8 @@ def parse_file(path: Path) -> ParsedTable:
     raise ImportFehler(
         path.name,
         "unbekanntes Dateiformat. Unterstützt werden: GENESIS/Regionalstatistik-Tabellen (CSV), "
-        "GENESIS-Flatfile (ffcsv), INKAR-CSV, INKAR-Excel (xls/xlsx), BA-CSV, BA nach Berufsgruppen (Parquet), SvB-Arbeitsmappen (xlsx) und die Vorlage für "
-        "eigene Daten (data/templates/).",
+        "GENESIS-Flatfile (ffcsv), INKAR-CSV, INKAR-Excel (xls/xlsx), BA-CSV, BA nach Berufsgruppen "
+        "(Parquet), SvB-Arbeitsmappen (xlsx) und die Vorlage für eigene Daten (data/templates/).",
     )
 
 
