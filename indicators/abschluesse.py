@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import KEY, NUMERIC, labels
 
@@ -116,8 +117,14 @@ def _share(obs: pd.DataFrame, qualification: str, sex: str) -> pd.DataFrame:
     return ratio(num, den)
 
 
+# INKAR's share without Hauptschulabschluss: the only public source for 2016–2022 (no raw counts).
+INKAR_TABLE, INKAR_KUERZEL = "INKAR bildung", "a_schul_oA"
+
+
 def ohne_abschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
-    return finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+    """Computed from the counts where the counts exist, INKAR's published share for the years between."""
+    computed = finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+    return joined(computed, obs, INKAR_TABLE, INKAR_KUERZEL, "INKAR (BBSR)")
 
 
 def ohne_abschluss_anteil_weiblich(obs: pd.DataFrame) -> pd.DataFrame:
