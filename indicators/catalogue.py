@@ -322,6 +322,51 @@ CATALOGUE: dict[str, Indicator] = {
             compute=arbeitsmarkt.beschaeftigungsquote_differenz,
             source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
         ),
+        Indicator(
+            key="frauenanteil_svb",
+            title="Frauenanteil an den SV-Beschäftigten (BA)",
+            definition=(
+                "Sozialversicherungspflichtig beschäftigte Frauen am Wohnort in % aller "
+                "sozialversicherungspflichtig Beschäftigten am Wohnort, Stichtag 30.06. Summen der "
+                "Bundesagentur für Arbeit über die Berufsgruppen (KldB 2010): nicht veröffentlichte "
+                "Berufsgruppen fehlen in Zähler und Nenner, die Anmerkung nennt ihre Zahl. "
+                "Niedersachsen: Summe seiner 45 Kreise."
+            ),
+            numerator="SV-beschäftigte Frauen am Wohnort (Summe über Berufsgruppen)",
+            denominator="SV-Beschäftigte am Wohnort insgesamt (Summe über Berufsgruppen)",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=FRAUEN,
+            tables=(SourceTable("BA employees", "employees_by_residence, social insurance: women und total"),),
+            levels=("kreis", "land"),
+            compute=arbeitsmarkt.frauenanteil_svb,
+            source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
+        ),
+        Indicator(
+            key="arbeitslose_je_100_erwerbsfaehige",
+            title="Arbeitslose je 100 Erwerbsfähige",
+            definition=(
+                "Arbeitslose (Jahresdurchschnitt) je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 "
+                "Jahren (31.12. desselben Jahres), beide aus INKAR (BBSR, Ausgabe 2024). Gemeinden ab 2001 "
+                "(die Bevölkerung je Gemeinde beginnt dort 2001), Kreise ab 1995; Niedersachsen: Summe "
+                "seiner 45 Kreise. Keine amtliche Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
+            ),
+            numerator="Arbeitslose, Jahresdurchschnitt",
+            denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
+            unit="je 100",
+            direction=LOWER,
+            handlungsfeld=BEVOELKERUNG,
+            tables=(
+                SourceTable("INKAR Arbeitslose", "Arbeitslose je Gemeinde (1998–2021) und Kreis (1995–2021)"),
+                SourceTable(
+                    "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)",
+                    "Bevölkerung 15 bis unter 65 je Gemeinde (2001–2021) und Kreis (1995–2021)",
+                ),
+            ),
+            levels=("gemeinde", "kreis", "land"),
+            compute=arbeitsmarkt.arbeitslose_je_100_erwerbsfaehige,
+            source=f"{SRC_INKAR} (Ausgabe 2024); Statistik der Bundesagentur für Arbeit",
+        ),
         _inkar(
             "betreuungsquote_u3",
             "Betreuungsquote unter 3-Jährige",
