@@ -20,7 +20,7 @@ QUESTIONS = (
         "Wie viele Frauen arbeiten sozialversicherungspflichtig?",
         "beschaeftigungsquote_frauen",
     ),
-    ("Frühe Bildung", "Wie viele Kinder unter 3 besuchen eine Kita?", "betreuungsquote_u3"),
+    ("Frühe Bildung", "Wie viele Kinder unter 3 sind in Kita oder Kindertagespflege?", "betreuungsquote_u3"),
     ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
 )
 

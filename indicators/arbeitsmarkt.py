@@ -42,7 +42,36 @@ def jugendarbeitslosenquote(obs: pd.DataFrame) -> pd.DataFrame:
     frame["note"] = unpublished.map({True: "Quote für 15- bis unter 25-Jährige erst ab 2009 ausgewiesen", False: ""})
     numeric = frame["value_status"] == "ok"
     frame["status"] = frame["value_status"].where(~numeric, PUBLISHED)
+    _flag_implausible_counts(frame)
     return finish(frame.drop(columns=["value_status"]), "jugendarbeitslosenquote")
+
+
+IMPLAUSIBLE_NOTE = (
+    "Die Quelle weist {count} Arbeitslose aus; das passt nicht zur veröffentlichten Quote (daraus folgten "
+    "nur etwa {implied} Erwerbspersonen statt sonst rund {usual}). Die Quote gilt wie veröffentlicht, die "
+    "Zahl wird nicht gezeigt."
+)
+
+
+def _flag_implausible_counts(frame: pd.DataFrame) -> None:
+    """Hide a count that cannot belong to its published rate, with a note instead.
+
+    count / rate × 100 is the labour force the BA divided by; it moves slowly. Where it is less than
+    half or more than twice the region's median over the years (Cloppenburg 2009: 164 unemployed next
+    to 6.1 % → 2,689 instead of about 12,000), the count is incomplete or misprinted, not a finding.
+    """
+    implied = frame["numerator"] / frame["value"] * 100
+    usual = implied.groupby(frame["region_code"]).transform("median")
+    odd = (implied < usual / 2) | (implied > usual * 2)
+    for index in frame.index[odd.fillna(False)]:
+        frame.loc[index, "note"] = IMPLAUSIBLE_NOTE.format(
+            count=_de(frame.loc[index, "numerator"]), implied=_de(implied[index]), usual=_de(usual[index])
+        )
+        frame.loc[index, "numerator"] = float("nan")
+
+
+def _de(number: float) -> str:
+    return f"{round(number, -1 if number >= 1000 else 0):,.0f}".replace(",", ".")
 
 
 def jugendarbeitslose_je_100(obs: pd.DataFrame) -> pd.DataFrame:

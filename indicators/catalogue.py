@@ -71,6 +71,10 @@ LEAVERS_JOINED = (
 )
 
 
+CHILDCARE_DATES = (
+    "Zwei Stichtage: betreute Kinder am 01.03. des Jahres, Kinder dieses Alters in der Bevölkerung am "
+    "31.12. des Vorjahres."
+)
 BOYS_NOTE = (
     " „Jungen“ sind alle Abgänge minus die Mädchen und schließen damit Personen mit Geschlecht „divers“ "
     "oder „ohne Angabe“ ein."
@@ -370,10 +374,11 @@ CATALOGUE: dict[str, Indicator] = {
         _inkar(
             "betreuungsquote_u3",
             "Betreuungsquote unter 3-Jährige",
-            "Kinder unter 3 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie vom BBSR "
-            "in INKAR veröffentlicht (ohne Kindertagespflege).",
-            "Kinder unter 3 Jahren in Kindertageseinrichtungen",
-            "Kinder unter 3 Jahren",
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen und in Kindertagespflege je 100 Kinder dieses "
+            "Alters, wie vom BBSR in INKAR veröffentlicht (dort „in Kindertageseinrichtungen“ genannt; die "
+            "Werte entsprechen Kita plus Kindertagespflege). " + CHILDCARE_DATES,
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen und Kindertagespflege (01.03.)",
+            "Kinder unter 3 Jahren (31.12. des Vorjahres)",
             "%",
             HIGHER,
             FRUEHE_BILDUNG,
@@ -384,10 +389,11 @@ CATALOGUE: dict[str, Indicator] = {
         _inkar(
             "betreuungsquote_3_6",
             "Betreuungsquote 3- bis unter 6-Jährige",
-            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie "
-            "vom BBSR in INKAR veröffentlicht.",
-            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen",
-            "Kinder von 3 bis unter 6 Jahren",
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und in Kindertagespflege je 100 "
+            "Kinder dieses Alters, wie vom BBSR in INKAR veröffentlicht (dort „in Kindertageseinrichtungen“ "
+            "genannt; die Werte entsprechen Kita plus Kindertagespflege). " + CHILDCARE_DATES,
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und Kindertagespflege (01.03.)",
+            "Kinder von 3 bis unter 6 Jahren (31.12. des Vorjahres)",
             "%",
             HIGHER,
             FRUEHE_BILDUNG,
@@ -467,6 +473,12 @@ CATALOGUE: dict[str, Indicator] = {
 def evaluate(key: str, obs: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Compute indicator `key` from observations of its tables (see store.queries.observations).
 
-    Every result passes the small-count suppression, whatever its source, so no page can forget it.
+    The suppression policy (indicators.suppression) is applied here, once for every consumer:
+    published official values are shown as published; the office's own data pass the small-count
+    suppression with its school/Gemeinde/Kreis relations, so no page can forget it.
     """
-    return suppress(CATALOGUE[key].compute(obs), threshold)
+    indicator = CATALOGUE[key]
+    result = indicator.compute(obs)
+    if not indicator.own_data:
+        return result
+    return suppress(result, threshold, relations=lokal.RELATIONS)

@@ -36,7 +36,7 @@ def inkar(table: str, kuerzel: str, key: str) -> Callable[[pd.DataFrame], pd.Dat
     return compute
 
 
-def joined(computed: pd.DataFrame, obs: pd.DataFrame, table: str, kuerzel: str, source: str) -> pd.DataFrame:
+def joined(computed: pd.DataFrame, obs: pd.DataFrame, table: str, kuerzel: str, source: str, key: str) -> pd.DataFrame:
     """One series: our computed values, and the published ones for region-years we cannot compute.
 
     Where the raw counts are missing for years (school leavers 2016–2022), the share the source
@@ -44,7 +44,6 @@ def joined(computed: pd.DataFrame, obs: pd.DataFrame, table: str, kuerzel: str, 
     numerator and denominator empty: we do not know them and do not pretend to. A year we computed
     keeps our value, so the published series never overwrites a count we can show.
     """
-    key = computed["key"].iloc[0]
     published = inkar(table, kuerzel, key)(obs)
     published = published[published["status"] == PUBLISHED]
     on = ["region_code", "year"]

@@ -150,6 +150,7 @@ class Rank:
     region_name: str
     rank: int | None
     of: int
+    tied: int = 1  # Kreise sharing this rank at the shown precision (1: none other)
 
 
 @st.cache_data(show_spinner=False)
@@ -159,7 +160,8 @@ def rank_of(key: str, region: str, year: int, category: str, version: int) -> Ra
     own = ranked[ranked["region_code"] == region]
     place = None if own.empty or pd.isna(own["rank"].iloc[0]) else int(own["rank"].iloc[0])
     name = own["region_name"].iloc[0] if len(own) else region
-    return Rank(name, place, int(ranked["n"].iloc[0]) if len(ranked) else 0)
+    tied = int(own["tied"].iloc[0]) if place else 1
+    return Rank(name, place, int(ranked["n"].iloc[0]) if len(ranked) else 0, tied)
 
 
 @st.cache_data(show_spinner=False)

@@ -62,7 +62,9 @@ def test_the_ranking_slide_shows_both_ends_the_region_and_its_neighbours_with_th
     labels = {row["region_name"] for row in _rows(s.chart) if "region_name" in row and "value_text" in row}
     assert "39. Landkreis Cloppenburg" in labels
     assert {"1. Landkreis Harburg", "45. Stadt Emden", "10. Landkreis Vechta"} <= labels
-    assert len(labels) == 17  # ranks 1–5 and 41–45, six Nachbarkreise, Cloppenburg
+    # Ranks follow the shown value: Aurich (11.48 %) and Delmenhorst (11.53 %) both read "11,5 %" and share
+    # rank 40, so the lower end is ranks 42–45: 5 + 4 + six Nachbarkreise + Cloppenburg = 16.
+    assert len(labels) == 16
     assert "Rang 39 von 45 Kreisen (1 = niedrigster Wert)" in s.details
 
 
