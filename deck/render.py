@@ -40,7 +40,7 @@ from indicators.comparison import rank_among
 from indicators.cuts import BUND, HOME, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
 from indicators.model import RESULT_COLUMNS, Indicator
 from indicators.peers import peer_groups
-from store.queries import import_history, observations
+from store.queries import import_history, observations, table_list
 
 if TYPE_CHECKING:
     import duckdb
@@ -68,6 +68,8 @@ class DeckData(Protocol):
 
     def imports(self) -> pd.DataFrame: ...
 
+    def newest_year(self) -> int | None: ...
+
 
 class StoreData:
     """`DeckData` on a store connection, each result computed once per instance.
@@ -90,6 +92,10 @@ class StoreData:
         if self._imports is None:
             self._imports = import_history(self.con)
         return self._imports
+
+    def newest_year(self) -> int | None:
+        years = table_list(self.con)["last_year"]
+        return int(years.max()) if len(years) else None
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,7 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
             details.append(rank_line(result, indicator, own, year, slide.category) or "")
             details.append(note)
     details.insert(0, counts_line(figures.own) or "")
+    details.insert(0, cuts.stand_badge(figures.own.year, data.newest_year()) or "")
 
     dates = stand_dates(imports, indicator.table_codes)
     source = f"Quelle: {indicator.source}"

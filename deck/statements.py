@@ -115,7 +115,11 @@ def counts_line(own: Figure) -> str | None:
 def previous_line(result: pd.DataFrame, own: Figure, unit: str, category: str = "") -> str | None:
     """ "zuvor 2023: 8,3 %": the region's previous year with a value, for a time series."""
     row = previous(result, own.region_code, own.year, category) if own.year is not None else None
-    return None if row is None else f"zuvor {int(row['year'])}: {fmt_value(row['value'], unit)}"
+    if row is None:
+        return None
+    gap = own.year - int(row["year"])
+    apart = f" ({gap} Jahre früher)" if gap > 1 else ""
+    return f"zuvor {int(row['year'])}{apart}: {fmt_value(row['value'], unit)}"
 
 
 def rank_line(result: pd.DataFrame, indicator: Indicator, kreis: str, year: int, category: str = "") -> str | None:

@@ -18,6 +18,7 @@ from deck.export import slides_to_pdf, slides_to_pptx
 from deck.model import DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
 from ui.data import imports, result
+from ui.views import newest_year
 
 
 class _CachedData:
@@ -31,6 +32,9 @@ class _CachedData:
 
     def imports(self) -> pd.DataFrame:
         return imports(self.version)
+
+    def newest_year(self) -> int | None:
+        return newest_year(self.version)
 
 
 def stamp(path: Path) -> int:

@@ -133,3 +133,17 @@ def test_an_indicator_without_data_says_so_and_draws_no_empty_chart(deck_data):
     s = render_slide(deck, 0, deck_data)
     assert s.statement.endswith("Landkreis Cloppenburg: keine Daten.")
     assert s.chart is None
+
+
+def test_an_old_value_carries_a_stand_badge_and_a_recent_one_does_not(slides):
+    # Beschäftigungsquote Frauen: newest value 2015 (population tables stop there), the store reaches 2025:
+    # 2015 < 2025 − 3 → "Stand 2015" as the first detail line. Leavers 2024 are current: no badge.
+    women = next(s for s in slides if s.indicator == "beschaeftigungsquote_frauen")
+    assert women.year == 2015 and women.details[0] == "Stand 2015"
+    assert not any(d.startswith("Stand ") for d in slides[1].details)
+
+
+def test_the_previous_value_line_says_how_many_years_lie_between(slides):
+    # Jugendarbeitslosenquote 2025: the previous published year is 2020 → "zuvor 2020 (5 Jahre früher): 3,9 %"
+    youth = next(s for s in slides if s.indicator == "jugendarbeitslosenquote" and s.year == 2025)
+    assert "zuvor 2020 (5 Jahre früher): 3,9 %" in youth.details
