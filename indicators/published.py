@@ -47,9 +47,9 @@ def joined(computed: pd.DataFrame, obs: pd.DataFrame, table: str, kuerzel: str, 
     published = inkar(table, kuerzel, key)(obs)
     published = published[published["status"] == PUBLISHED]
     on = ["region_code", "year"]
-    have = computed.loc[computed["status"] == COMPUTED, on].assign(have=True)
-    fill = published.merge(have, on=on, how="left")
-    fill = fill[fill["have"].isna()].drop(columns="have")
+    # Only years without any computed value are filled: in a year with counts, a region without one is
+    # a real gap or a territorial change (INKAR lists 03159 Göttingen for 2015, the counts 03152/03156).
+    fill = published[~published["year"].isin(set(computed.loc[computed["status"] == COMPUTED, "year"]))]
     fill = fill.assign(note=SOURCE_CHANGE_NOTE.format(source=source), numerator=np.nan, denominator=np.nan)
     replaced = computed.merge(fill[on].assign(replaced=True), on=on, how="left")["replaced"].fillna(False)
     kept = computed[~replaced.to_numpy(dtype=bool)]
