@@ -18,7 +18,12 @@ from ui.views import ProfileLine, categories, choosable_regions, profile_line, t
 
 STADT_CLOPPENBURG = "03453004"
 AGE_GROUPS = "bevoelkerung_bildungsalter"
-PER_GEMEINDE = ("beschaeftigungsquote_frauen", "jugendarbeitslose_je_100", "sgb2_quote_u15")
+PER_GEMEINDE = (
+    "arbeitslose_je_100_erwerbsfaehige",
+    "beschaeftigungsquote_frauen",
+    "jugendarbeitslose_je_100",
+    "sgb2_quote_u15",
+)
 KREIS_ONLY = ("jugendarbeitslosenquote", "ohne_abschluss_anteil", "betreuungsquote_u3", "ausbildungsplaetze_je_100")
 
 

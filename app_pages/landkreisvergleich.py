@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from charts.format import fmt_rank
 from indicators.catalogue import CATALOGUE
 from indicators.cuts import LEVEL_KREISE
 from indicators.model import Direction
@@ -46,7 +47,7 @@ if not available:
 year = url.choice(st.sidebar.selectbox, "Jahr", available, "jahr", available[0])
 
 rank = rank_of(key, kreis, year, category, v)
-place = f"Rang {rank.rank} von {rank.of}" if rank.rank else "ohne Rang (kein Wert)"
+place = fmt_rank(rank.rank, rank.of, rank.tied) if rank.rank else "ohne Rang (kein Wert)"
 st.subheader(f"{rank.region_name}: {place} im Jahr {year}")
 st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
 figures.show("ranking", key, year, category, kreis, selection.group, v)

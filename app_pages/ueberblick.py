@@ -6,6 +6,7 @@ import streamlit as st
 
 from charts.format import fmt_value
 from indicators.catalogue import CATALOGUE
+from indicators.cuts import since
 from ui import figures, sidebar, text
 from ui.data import version
 from ui.views import tile
@@ -23,7 +24,7 @@ QUESTIONS = (
         "Wie viele Frauen arbeiten sozialversicherungspflichtig?",
         "beschaeftigungsquote_frauen",
     ),
-    ("Frühe Bildung", "Wie viele Kinder unter 3 besuchen eine Kita?", "betreuungsquote_u3"),
+    ("Frühe Bildung", "Wie viele Kinder unter 3 sind in Kita oder Kindertagespflege?", "betreuungsquote_u3"),
     ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
 )
 
@@ -42,6 +43,8 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         st.caption(question)
         if facts.substituted:
             st.caption(f"Nur je Kreis verfügbar – gezeigt wird {own.region_name}.")
+        if facts.badge:
+            st.badge(facts.badge, icon=":material/history:", color="orange")
         arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
         st.metric(
             f"{indicator.title}, {own.year}" if own.year else indicator.title,
@@ -50,7 +53,9 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             delta_color=_TREND_COLOUR[facts.better],
             delta_arrow=arrow,
             delta_description=(
-                f"gegenüber {facts.previous_year} {_TREND_WORD[facts.better]}".strip() if facts.previous_year else None
+                f"{since(facts.previous_year, own.year)} {_TREND_WORD[facts.better]}".strip()
+                if facts.previous_year
+                else None
             ),
             help=f"{indicator.definition} Richtung: {indicator.direction.label}.",
         )

@@ -104,3 +104,18 @@ def fmt_counts(numerator: float | None, denominator: float | None) -> str:
 def fmt_date(day: date) -> str:
     """date(2015, 6, 30) -> "30.06.2015", the German Stichtag format."""
     return day.strftime("%d.%m.%Y")
+
+
+def fmt_rank(rank: int, of: int, tied: int = 1, noun: str = "") -> str:
+    """ "Rang 12 von 45"; when Kreise share the rank at the shown precision it says so:
+    "Rang 12 von 45 (gleichauf mit 2 weiteren Kreisen, gleicher gerundeter Wert)".
+
+    `noun` follows the total ("Rang 12 von 45 Kreisen").
+    """
+    text = f"Rang {rank} von {of}" + (f" {noun}" if noun else "")
+    others = tied - 1
+    if others == 1:
+        return text + " (gleichauf mit 1 weiteren Kreis, gleicher gerundeter Wert)"
+    if others > 1:
+        return text + f" (gleichauf mit {others} weiteren Kreisen, gleicher gerundeter Wert)"
+    return text

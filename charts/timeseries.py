@@ -55,8 +55,18 @@ def _with_gaps(df: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([df, *rows], ignore_index=True).sort_values(["region_code", "year"]) if rows else df
 
 
+def _years_with_data(df: pd.DataFrame) -> pd.DataFrame:
+    """Only the years from the first to the last that has a value: the axis spans the data, not rows
+    that only say "not published yet" (e.g. youth rates before 2009)."""
+    valued = df.loc[df["value"].notna(), "year"]
+    if valued.empty:
+        return df
+    return df[df["year"].between(valued.min(), valued.max())]
+
+
 def _prepared(df: pd.DataFrame, unit: str) -> pd.DataFrame:
     """Roles, legend labels and the German tooltip texts, computed once in Python."""
+    df = _years_with_data(df)
     data = with_roles(_with_gaps(df)) if not df.empty else with_roles(df)
     data["year"] = data["year"].astype(int)
     data["legend"] = data.apply(_legend_label, axis=1)
@@ -135,6 +145,29 @@ def _target_layers(targets: Sequence[Target], scale: float, text: float) -> list
     return layers
 
 
+PUBLISHED_LABEL = "von der Quelle veröffentlicht (ohne Zähler/Nenner)"
+
+
+def _published_layer(published: pd.DataFrame, colour: alt.Color, scale: float, text: float) -> alt.Chart:
+    """Hollow diamonds over the years a joined series takes from a published source, with a legend entry:
+    where the computed values give way to published ones, the chart shows it, not only the table."""
+    return (
+        alt.Chart(published.assign(kind=PUBLISHED_LABEL))
+        .mark_point(filled=False, strokeWidth=1.5 * scale, opacity=1)
+        .encode(
+            x=alt.X("year:Q"),
+            y=alt.Y("value:Q"),
+            color=colour,
+            shape=alt.Shape(
+                "kind:N",
+                scale=alt.Scale(domain=[PUBLISHED_LABEL], range=["diamond"]),
+                legend=alt.Legend(title=None, orient="bottom", symbolSize=120 * text, labelLimit=0),
+            ),
+            size=alt.value(140 * scale**2),
+        )
+    )
+
+
 def time_series(
     df: pd.DataFrame,
     indicator: IndicatorLike,
@@ -196,6 +229,9 @@ def time_series(
     )
     height = 380 * scale
     layers = [lines, points]
+    published = data[data["status"] == "published"]
+    if not published.empty and (data["status"] == "computed").any():
+        layers.append(_published_layer(published, colour, scale, text))
     if breaks:
         layers.insert(0, _breaks_layer(breaks, height, scale))
     if targets:

@@ -49,7 +49,7 @@ from indicators.comparison import rank_among
 from indicators.cuts import BUND, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
 from indicators.model import Indicator
 from indicators.peers import peer_groups
-from store.queries import import_history
+from store.queries import import_history, table_list
 from store.results import read as read_result
 from ziele import ablage
 from ziele.model import EXAMPLE_LABEL, Ziel
@@ -83,6 +83,8 @@ class DeckData(Protocol):
 
     def goals(self) -> tuple[Ziel, ...]: ...
 
+    def newest_year(self) -> int | None: ...
+
 
 class StoreData:
     """`DeckData` on a store connection, each result computed once per instance.
@@ -107,6 +109,10 @@ class StoreData:
 
     def goals(self) -> tuple[Ziel, ...]:
         return ablage.load().goals
+
+    def newest_year(self) -> int | None:
+        years = table_list(self.con)["last_year"]
+        return int(years.max()) if len(years) else None
 
 
 @dataclass(frozen=True)
@@ -291,6 +297,7 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
             details.append(rank_line(result, indicator, own, year, slide.category) or "")
             details.append(note)
     details.insert(0, counts_line(figures.own) or "")
+    details.insert(0, cuts.stand_badge(figures.own.year, data.newest_year()) or "")
 
     dates = stand_dates(imports, indicator.table_codes)
     source = f"Quelle: {indicator.source}"

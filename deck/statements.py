@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from charts.format import fmt_counts, fmt_number, fmt_value
+from charts.format import fmt_counts, fmt_number, fmt_rank, fmt_value
 from indicators.comparison import previous, rank_among
 from indicators.cuts import LAND, REFERENCES, Figure, figure
 from indicators.model import Direction, Indicator
@@ -115,16 +115,21 @@ def counts_line(own: Figure) -> str | None:
 def previous_line(result: pd.DataFrame, own: Figure, unit: str, category: str = "") -> str | None:
     """ "zuvor 2023: 8,3 %": the region's previous year with a value, for a time series."""
     row = previous(result, own.region_code, own.year, category) if own.year is not None else None
-    return None if row is None else f"zuvor {int(row['year'])}: {fmt_value(row['value'], unit)}"
+    if row is None:
+        return None
+    gap = own.year - int(row["year"])
+    apart = f" ({gap} Jahre früher)" if gap > 1 else ""
+    return f"zuvor {int(row['year'])}{apart}: {fmt_value(row['value'], unit)}"
 
 
 def rank_line(result: pd.DataFrame, indicator: Indicator, kreis: str, year: int, category: str = "") -> str | None:
     """ "Rang 39 von 45 Kreisen (1 = niedrigster Wert)"; None if the Kreis has no rank in that year."""
     ranked = rank_among(result, year, indicator.direction, LAND, category)
-    own = ranked.loc[ranked["region_code"] == kreis, "rank"]
-    if own.empty or pd.isna(own.iloc[0]):
+    own = ranked[ranked["region_code"] == kreis]
+    if own.empty or pd.isna(own["rank"].iloc[0]):
         return None
-    return f"Rang {int(own.iloc[0])} von {int(ranked['n'].iloc[0])} Kreisen (1 = {_RANK_ONE[indicator.direction]})"
+    place = fmt_rank(int(own["rank"].iloc[0]), int(ranked["n"].iloc[0]), int(own["tied"].iloc[0]), "Kreisen")
+    return f"{place} (1 = {_RANK_ONE[indicator.direction]})"
 
 
 def range_line(areas: pd.DataFrame, unit: str, what: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import KEY, NUMERIC, labels
 
@@ -53,8 +54,13 @@ def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     rows["sex"] = parts.str[-1].map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
     rows = rows.dropna(subset=["qualification", "sex"])
     frame = rows[KEY + ["historic", "qualification", "sex", "value", "status"]]
-    frame = pd.concat([frame, _land_from_kreise(frame)], ignore_index=True)
-    return pd.concat([frame, _men(frame)], ignore_index=True)
+    land = _land_from_kreise(frame)
+    frame = pd.concat([frame, land], ignore_index=True)
+    men = _men(frame)
+    # Boys are derived from the Land sum too, so they carry its note (and so does every variant built on them).
+    summed = men["region_code"].eq(NIEDERSACHSEN) & men["year"].isin(set(land["year"]) if len(land) else set())
+    men["note"] = pd.Series("", index=men.index).mask(summed, LAND_NOTE)
+    return pd.concat([frame, men], ignore_index=True)
 
 
 def _land_from_kreise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -116,8 +122,14 @@ def _share(obs: pd.DataFrame, qualification: str, sex: str) -> pd.DataFrame:
     return ratio(num, den)
 
 
+# INKAR's share without Hauptschulabschluss: the only public source for 2016–2022 (no raw counts).
+INKAR_TABLE, INKAR_KUERZEL = "INKAR bildung", "a_schul_oA"
+
+
 def ohne_abschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
-    return finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+    """Computed from the counts where the counts exist, INKAR's published share for the years between."""
+    computed = finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+    return joined(computed, obs, INKAR_TABLE, INKAR_KUERZEL, "INKAR (BBSR)", "ohne_abschluss_anteil")
 
 
 def ohne_abschluss_anteil_weiblich(obs: pd.DataFrame) -> pd.DataFrame:

@@ -42,7 +42,36 @@ def jugendarbeitslosenquote(obs: pd.DataFrame) -> pd.DataFrame:
     frame["note"] = unpublished.map({True: "Quote für 15- bis unter 25-Jährige erst ab 2009 ausgewiesen", False: ""})
     numeric = frame["value_status"] == "ok"
     frame["status"] = frame["value_status"].where(~numeric, PUBLISHED)
+    _flag_implausible_counts(frame)
     return finish(frame.drop(columns=["value_status"]), "jugendarbeitslosenquote")
+
+
+IMPLAUSIBLE_NOTE = (
+    "Die Quelle weist {count} Arbeitslose aus; das passt nicht zur veröffentlichten Quote (daraus folgten "
+    "nur etwa {implied} Erwerbspersonen statt sonst rund {usual}). Die Quote gilt wie veröffentlicht, die "
+    "Zahl wird nicht gezeigt."
+)
+
+
+def _flag_implausible_counts(frame: pd.DataFrame) -> None:
+    """Hide a count that cannot belong to its published rate, with a note instead.
+
+    count / rate × 100 is the labour force the BA divided by; it moves slowly. Where it is less than
+    half or more than twice the region's median over the years (Cloppenburg 2009: 164 unemployed next
+    to 6.1 % → 2,689 instead of about 12,000), the count is incomplete or misprinted, not a finding.
+    """
+    implied = frame["numerator"] / frame["value"] * 100
+    usual = implied.groupby(frame["region_code"]).transform("median")
+    odd = (implied < usual / 2) | (implied > usual * 2)
+    for index in frame.index[odd.fillna(False)]:
+        frame.loc[index, "note"] = IMPLAUSIBLE_NOTE.format(
+            count=_de(frame.loc[index, "numerator"]), implied=_de(implied[index]), usual=_de(usual[index])
+        )
+        frame.loc[index, "numerator"] = float("nan")
+
+
+def _de(number: float) -> str:
+    return f"{round(number, -1 if number >= 1000 else 0):,.0f}".replace(",", ".")
 
 
 def jugendarbeitslose_je_100(obs: pd.DataFrame) -> pd.DataFrame:
@@ -70,3 +99,89 @@ def beschaeftigungsquote_differenz(obs: pd.DataFrame) -> pd.DataFrame:
     """Men's minus women's rate in percentage points: how far women's employment lags behind."""
     gap = difference(_employment_rate(obs, "maennlich"), _employment_rate(obs, "weiblich"))
     return finish(gap, "beschaeftigungsquote_differenz")
+
+
+# --- newer series: INKAR Gemeinde files and BA sums over occupations ---------------------------
+
+INKAR_ARBEITSLOSE = "INKAR Arbeitslose"
+INKAR_ERWERBSFAEHIGE = "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)"
+BA_EMPLOYEES = "BA employees"
+NI = "03"
+NI_KREISE = 45
+SUM_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"
+LOWER_BOUND_NOTE = "Summe über Berufsgruppen; nicht veröffentlichte Berufsgruppen fehlen (Frauen: {w}, insgesamt: {t})"
+
+
+def _with_land_sum(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Add Niedersachsen as the sum of its 45 Kreise for years the source lists all of them.
+
+    Sources that stop at Kreis level (INKAR's Kreis files, the BA by occupation) have no Land row;
+    the sum carries SUM_NOTE on every indicator built from it.
+    """
+    kreise = frame[(frame["level"] == "kreis") & frame["region_code"].str.startswith(NI) & ~frame["historic"]]
+    sums = []
+    for year, rows in kreise.groupby("year"):
+        if rows["region_code"].nunique() != NI_KREISE or (frame["region_code"].eq(NI) & frame["year"].eq(year)).any():
+            continue
+        numeric = rows[f"{name}_status"].isin(("ok", "zero")).all()
+        sums.append(
+            {
+                "region_code": NI,
+                "region_name": "Niedersachsen",
+                "level": "land",
+                "historic": False,
+                "year": year,
+                name: rows[name].sum() if numeric else float("nan"),
+                f"{name}_status": "ok" if numeric else "missing",
+                "note": SUM_NOTE,
+            }
+        )
+    return pd.concat([frame, pd.DataFrame(sums)], ignore_index=True) if sums else frame
+
+
+def _series_with_historic(rows: pd.DataFrame, name: str) -> pd.DataFrame:
+    out = series(rows, name)
+    historic = rows.drop_duplicates("region_code").set_index("region_code")["historic"]
+    out["historic"] = out["region_code"].map(historic).fillna(False).astype(bool)
+    return out
+
+
+def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
+    """INKAR's unemployed (annual average) per 100 inhabitants aged 15 to under 65 (31.12., same year).
+
+    Both come from the INKAR 2024 Excel exports, per Gemeinde (unemployed 1998–2021, population
+    2001–2021) and per Kreis (1995–2021); Niedersachsen is the sum of its Kreise.
+    """
+    num = _series_with_historic(obs[obs["table_code"] == INKAR_ARBEITSLOSE], "num")
+    den = _series_with_historic(obs[obs["table_code"] == INKAR_ERWERBSFAEHIGE], "den")
+    num, den = _with_land_sum(num, "num"), _with_land_sum(den, "den").drop(columns="note", errors="ignore")
+    frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    return finish(frame, "arbeitslose_je_100_erwerbsfaehige")
+
+
+def frauenanteil_svb(obs: pd.DataFrame) -> pd.DataFrame:
+    """Women among employees subject to social insurance at their residence (30.06.), BA by occupation.
+
+    The BA publishes these per occupational group and suppresses small cells, so both sums are lower
+    bounds where cells are missing; the note says how many, and the share is only as good as that.
+    """
+    rows = obs[obs["table_code"] == BA_EMPLOYEES]
+    parts = {}
+    for group in ("women", "total"):
+        chosen = pick(rows, BA_EMPLOYEES, "social insurance", group, first="employees_by_residence")
+        frame = _series_with_historic(chosen, "num" if group == "women" else "den")
+        missing = chosen.set_index(["region_code", "year"])["raw_symbol"].str.extract(r"n_suppressed=(\d+)")[0]
+        frame[f"missing_{group}"] = pd.MultiIndex.from_frame(frame[["region_code", "year"]]).map(
+            missing.fillna("0").to_dict()
+        )
+        parts[group] = frame
+    num = _with_land_sum(parts["women"], "num")
+    den = _with_land_sum(parts["total"], "den").drop(columns=["note"], errors="ignore")
+    frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    women, total_ = frame["missing_women"].fillna("0"), frame["missing_total"].fillna("0")
+    lower = (women != "0") | (total_ != "0")
+    bound = [LOWER_BOUND_NOTE.format(w=w, t=t) for w, t in zip(women, total_, strict=True)]
+    frame["note"] = frame["note"].where(~lower, pd.Series(bound, index=frame.index))
+    land = frame["region_code"] == NI
+    frame.loc[land, "note"] = SUM_NOTE + "; die Summen über Berufsgruppen sind Untergrenzen"
+    return finish(frame.drop(columns=["missing_women", "missing_total"]), "frauenanteil_svb")

@@ -35,10 +35,24 @@ LEAVERS = (
     SourceTable("21111-02-06-4", "Absolventen/Abgänger allgemeinbildender Schulen nach Abschluss, 1995–2015 und 2023"),
     SourceTable("21111-02-06-4-B", "dieselbe Tabelle mit neuen Bezeichnungen, 2024 (nur Kreise)"),
 )
+# Breaks every series of school leavers has (counted or published): a jump there is a change of
+# counting, not of schools.
 LEAVER_BREAKS = (
+    Break(2004, "NI: Doppelzählungen, Nenner überhöht"),
+    Break(2011, "NI: doppelter Abiturjahrgang"),
     Break(2020, "G9-Rückkehr in NI: kein Abiturjahrgang"),
     Break(2024, "neue Bezeichnung: ohne Ersten Schulabschluss"),
 )
+INKAR_2016 = Break(2016, "INKAR: 2016 eingeschränkte Datenqualität")
+# The joined series: INKAR's published shares fill 2016–2022.
+JOINED_BREAKS = (
+    *LEAVER_BREAKS[:2],
+    Break(2016, "Quellenwechsel: INKAR-Anteile 2016–2022 (2016 eingeschränkte Datenqualität)"),
+    LEAVER_BREAKS[2],
+    Break(2023, "Quellenwechsel: wieder aus Rohdaten berechnet"),
+    LEAVER_BREAKS[3],
+)
+FHR_BREAK = Break(2014, "NI: schulische FHR bis 2013 in „mit Fachhochschulreife“, 2014–15 „darunter“ nur Rest")
 POPULATION = (
     SourceTable("12411-02-03-4", "Bevölkerung nach Altersgruppen, Kreise (31.12.)"),
     SourceTable("12411-02-03-5", "Bevölkerung nach Altersgruppen, Gemeinden (31.12.)"),
@@ -51,30 +65,55 @@ EMPLOYMENT = (
 )
 
 
-def _ohne(key: str, group: str, compute) -> Indicator:
-    """The share without qualification for one sex; the three variants differ only in the group."""
+LEAVERS_JOINED = (
+    *LEAVERS,
+    SourceTable("INKAR bildung", "a_schul_oA: veröffentlichter Anteil für die Jahre ohne Rohdaten (2016–2022)"),
+)
+
+
+CHILDCARE_DATES = (
+    "Zwei Stichtage: betreute Kinder am 01.03. des Jahres, Kinder dieses Alters in der Bevölkerung am "
+    "31.12. des Vorjahres."
+)
+BOYS_NOTE = (
+    " „Jungen“ sind alle Abgänge minus die Mädchen und schließen damit Personen mit Geschlecht „divers“ "
+    "oder „ohne Angabe“ ein."
+)
+
+
+def _ohne(key: str, group: str, compute, joined: bool = False) -> Indicator:
+    """The share without qualification for one sex; the variants differ in the group, and the
+    all-leavers series is joined with INKAR's published shares for the years without counts."""
+    definition = (
+        f"Anteil der Abgängerinnen und Abgänger allgemeinbildender Schulen{group} ohne "
+        "Hauptschulabschluss (ab 2024: ohne Ersten Schulabschluss) an allen Absolvierenden und "
+        "Abgehenden des Schuljahres."
+    )
+    if joined:
+        definition += (
+            " 2016–2022 gibt es keine Rohdaten: dort steht der von INKAR (BBSR) veröffentlichte Anteil, "
+            "ohne Zähler und Nenner."
+        )
+    if group == " (Jungen)":
+        definition += BOYS_NOTE
     return Indicator(
         key=key,
         title=f"Abgänge ohne Hauptschulabschluss{group}",
-        definition=(
-            f"Anteil der Abgängerinnen und Abgänger allgemeinbildender Schulen{group} ohne "
-            "Hauptschulabschluss (ab 2024: ohne Ersten Schulabschluss) an allen Absolvierenden und "
-            "Abgehenden des Schuljahres."
-        ),
+        definition=definition,
         numerator=f"Abgänge ohne Hauptschulabschluss / ohne Ersten Schulabschluss{group}",
         denominator=f"Absolvierende und Abgehende insgesamt{group}",
         unit="%",
         direction=LOWER,
         handlungsfeld=ABSCHLUESSE,
-        tables=LEAVERS,
+        tables=LEAVERS_JOINED if joined else LEAVERS,
         levels=KREIS_UP,
         compute=compute,
-        breaks=LEAVER_BREAKS,
-        source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+        breaks=JOINED_BREAKS if joined else LEAVER_BREAKS,
+        source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B" + (f"; 2016–2022 {SRC_INKAR}" if joined else ""),
     )
 
 
-def _inkar(key, title, definition, numerator, denominator, unit, direction, field, table, kuerzel, levels):
+def _inkar(key, title, definition, numerator, denominator, unit, direction, field, table, kuerzel, levels, breaks=()):
     return Indicator(
         key=key,
         title=title,
@@ -87,6 +126,7 @@ def _inkar(key, title, definition, numerator, denominator, unit, direction, fiel
         tables=(SourceTable(f"INKAR {table}", f"Spalte {kuerzel}, wie von INKAR veröffentlicht"),),
         levels=levels,
         compute=inkar(f"INKAR {table}", kuerzel, key),
+        breaks=breaks,
         source=f"{SRC_INKAR}, Indikator {kuerzel}",
     )
 
@@ -94,7 +134,7 @@ def _inkar(key, title, definition, numerator, denominator, unit, direction, fiel
 CATALOGUE: dict[str, Indicator] = {
     ind.key: ind
     for ind in (
-        _ohne("ohne_abschluss_anteil", "", abschluesse.ohne_abschluss_anteil),
+        _ohne("ohne_abschluss_anteil", "", abschluesse.ohne_abschluss_anteil, joined=True),
         _ohne("ohne_abschluss_anteil_weiblich", " (Mädchen)", abschluesse.ohne_abschluss_anteil_weiblich),
         _ohne("ohne_abschluss_anteil_maennlich", " (Jungen)", abschluesse.ohne_abschluss_anteil_maennlich),
         Indicator(
@@ -102,7 +142,7 @@ CATALOGUE: dict[str, Indicator] = {
             title="Abgänge ohne Abschluss: Abstand Jungen – Mädchen",
             definition=(
                 "Anteil der Jungen ohne Hauptschulabschluss / Ersten Schulabschluss minus Anteil der "
-                "Mädchen, in Prozentpunkten. Positiv: Jungen verlassen die Schule häufiger ohne Abschluss."
+                "Mädchen, in Prozentpunkten. Positiv: Jungen verlassen die Schule häufiger ohne Abschluss." + BOYS_NOTE
             ),
             numerator="Anteil Jungen ohne Abschluss (%)",
             denominator="Anteil Mädchen ohne Abschluss (%) wird abgezogen",
@@ -128,6 +168,7 @@ CATALOGUE: dict[str, Indicator] = {
             "bildung",
             "a_schul_oA",
             KREIS_UP,
+            breaks=(*LEAVER_BREAKS[:2], INKAR_2016, LEAVER_BREAKS[2]),
         ),
         Indicator(
             key="abschlussarten_verteilung",
@@ -145,7 +186,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=LEAVERS,
             levels=KREIS_UP,
             compute=abschluesse.abschlussarten_verteilung,
-            breaks=LEAVER_BREAKS,
+            breaks=tuple(sorted((*LEAVER_BREAKS, FHR_BREAK), key=lambda b: b.year)),
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
         ),
         Indicator(
@@ -285,13 +326,59 @@ CATALOGUE: dict[str, Indicator] = {
             compute=arbeitsmarkt.beschaeftigungsquote_differenz,
             source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
         ),
+        Indicator(
+            key="frauenanteil_svb",
+            title="Frauenanteil an den SV-Beschäftigten (BA)",
+            definition=(
+                "Sozialversicherungspflichtig beschäftigte Frauen am Wohnort in % aller "
+                "sozialversicherungspflichtig Beschäftigten am Wohnort, Stichtag 30.06. Summen der "
+                "Bundesagentur für Arbeit über die Berufsgruppen (KldB 2010): nicht veröffentlichte "
+                "Berufsgruppen fehlen in Zähler und Nenner, die Anmerkung nennt ihre Zahl. "
+                "Niedersachsen: Summe seiner 45 Kreise."
+            ),
+            numerator="SV-beschäftigte Frauen am Wohnort (Summe über Berufsgruppen)",
+            denominator="SV-Beschäftigte am Wohnort insgesamt (Summe über Berufsgruppen)",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=FRAUEN,
+            tables=(SourceTable("BA employees", "employees_by_residence, social insurance: women und total"),),
+            levels=("kreis", "land"),
+            compute=arbeitsmarkt.frauenanteil_svb,
+            source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
+        ),
+        Indicator(
+            key="arbeitslose_je_100_erwerbsfaehige",
+            title="Arbeitslose je 100 Erwerbsfähige",
+            definition=(
+                "Arbeitslose (Jahresdurchschnitt) je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 "
+                "Jahren (31.12. desselben Jahres), beide aus INKAR (BBSR, Ausgabe 2024). Gemeinden ab 2001 "
+                "(die Bevölkerung je Gemeinde beginnt dort 2001), Kreise ab 1995; Niedersachsen: Summe "
+                "seiner 45 Kreise. Keine amtliche Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
+            ),
+            numerator="Arbeitslose, Jahresdurchschnitt",
+            denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
+            unit="je 100",
+            direction=LOWER,
+            handlungsfeld=BEVOELKERUNG,
+            tables=(
+                SourceTable("INKAR Arbeitslose", "Arbeitslose je Gemeinde (1998–2021) und Kreis (1995–2021)"),
+                SourceTable(
+                    "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)",
+                    "Bevölkerung 15 bis unter 65 je Gemeinde (2001–2021) und Kreis (1995–2021)",
+                ),
+            ),
+            levels=("gemeinde", "kreis", "land"),
+            compute=arbeitsmarkt.arbeitslose_je_100_erwerbsfaehige,
+            source=f"{SRC_INKAR} (Ausgabe 2024); Statistik der Bundesagentur für Arbeit",
+        ),
         _inkar(
             "betreuungsquote_u3",
             "Betreuungsquote unter 3-Jährige",
-            "Kinder unter 3 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie vom BBSR "
-            "in INKAR veröffentlicht (ohne Kindertagespflege).",
-            "Kinder unter 3 Jahren in Kindertageseinrichtungen",
-            "Kinder unter 3 Jahren",
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen und in Kindertagespflege je 100 Kinder dieses "
+            "Alters, wie vom BBSR in INKAR veröffentlicht (dort „in Kindertageseinrichtungen“ genannt; die "
+            "Werte entsprechen Kita plus Kindertagespflege). " + CHILDCARE_DATES,
+            "Kinder unter 3 Jahren in Kindertageseinrichtungen und Kindertagespflege (01.03.)",
+            "Kinder unter 3 Jahren (31.12. des Vorjahres)",
             "%",
             HIGHER,
             FRUEHE_BILDUNG,
@@ -302,10 +389,11 @@ CATALOGUE: dict[str, Indicator] = {
         _inkar(
             "betreuungsquote_3_6",
             "Betreuungsquote 3- bis unter 6-Jährige",
-            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen je 100 Kinder dieses Alters, wie "
-            "vom BBSR in INKAR veröffentlicht.",
-            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen",
-            "Kinder von 3 bis unter 6 Jahren",
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und in Kindertagespflege je 100 "
+            "Kinder dieses Alters, wie vom BBSR in INKAR veröffentlicht (dort „in Kindertageseinrichtungen“ "
+            "genannt; die Werte entsprechen Kita plus Kindertagespflege). " + CHILDCARE_DATES,
+            "Kinder von 3 bis unter 6 Jahren in Kindertageseinrichtungen und Kindertagespflege (01.03.)",
+            "Kinder von 3 bis unter 6 Jahren (31.12. des Vorjahres)",
             "%",
             HIGHER,
             FRUEHE_BILDUNG,
@@ -385,6 +473,12 @@ CATALOGUE: dict[str, Indicator] = {
 def evaluate(key: str, obs: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
     """Compute indicator `key` from observations of its tables (see store.queries.observations).
 
-    Every result passes the small-count suppression, whatever its source, so no page can forget it.
+    The suppression policy (indicators.suppression) is applied here, once for every consumer:
+    published official values are shown as published; the office's own data pass the small-count
+    suppression with its school/Gemeinde/Kreis relations, so no page can forget it.
     """
-    return suppress(CATALOGUE[key].compute(obs), threshold)
+    indicator = CATALOGUE[key]
+    result = indicator.compute(obs)
+    if not indicator.own_data:
+        return result
+    return suppress(result, threshold, relations=lokal.RELATIONS)

@@ -68,18 +68,28 @@ def kreise_of(result: pd.DataFrame, land: str = "03") -> pd.DataFrame:
     return result[(result["level"] == "kreis") & result["region_code"].str.startswith(land)]
 
 
+def shown_value(value: pd.Series, decimals: int = 1) -> pd.Series:
+    """The value as printed (rounded half up to `decimals`), so that ranks follow what a reader sees."""
+    factor = 10**decimals
+    return (value.abs() * factor + 0.5).floordiv(1).mul(value.apply(lambda v: -1 if v < 0 else 1)) / factor
+
+
 def rank_among(
-    result: pd.DataFrame, year: int, direction: Direction, land: str = "03", category: str = ""
+    result: pd.DataFrame, year: int, direction: Direction, land: str = "03", category: str = "", decimals: int = 1
 ) -> pd.DataFrame:
     """Rank of every Kreis of the Land in `year`; 1 is best. Ties share the better rank.
 
+    Ranks follow the value as shown (rounded to `decimals`): two Kreise that both read "8,3 %" share a
+    rank, and `tied` says how many Kreise share it, so no page separates them silently.
     For a neutral indicator rank 1 is the highest value (a plain ordering, no judgement).
     Kreise without a value are listed after the ranked ones with rank NA.
     """
     rows = kreise_of(result[(result["year"] == year) & (result["category"] == category)], land).copy()
     ranked = rows["status"].isin(HAS_VALUE)
     ascending = direction is Direction.LOWER_IS_BETTER
-    rows["rank"] = rows["value"].where(ranked).rank(method="min", ascending=ascending).astype("Int64")
+    shown = shown_value(rows["value"].where(ranked), decimals)
+    rows["rank"] = shown.rank(method="min", ascending=ascending).astype("Int64")
+    rows["tied"] = rows.groupby("rank")["rank"].transform("size").where(rows["rank"].notna()).astype("Int64")
     rows["n"] = int(ranked.sum())
     return rows.sort_values(["rank", "region_name"], na_position="last").reset_index(drop=True)
 

@@ -146,3 +146,24 @@ def figure(result: pd.DataFrame, region: str, year: int | None, category: str = 
         _number(row["denominator"]),
         row["note"] or "",
     )
+
+
+# A value more than this many years older than the newest year in the store is marked "Stand JJJJ".
+STALE_AFTER = 3
+
+
+def stand_badge(year: int | None, newest: int | None) -> str | None:
+    """ "Stand 2015" for a value older than 3 years before the newest year in the store, else None.
+
+    A tile or slide shows the newest value it has; when that is 2015 while the store reaches 2025, a
+    reader must see at a glance that it is old, not only read it in small print.
+    """
+    if year is None or newest is None or year >= newest - STALE_AFTER:
+        return None
+    return f"Stand {year}"
+
+
+def since(previous_year: int, year: int) -> str:
+    """ "gegenüber 2024 (Vorjahr)" or "gegenüber 2016 (9 Jahre früher)": a change says how far apart its years are."""
+    gap = year - previous_year
+    return f"gegenüber {previous_year} ({'Vorjahr' if gap == 1 else f'{gap} Jahre früher'})"

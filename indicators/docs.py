@@ -19,7 +19,8 @@ def render() -> str:
         "# Indikatorenkatalog",
         "",
         "Erzeugt aus `indicators/catalogue.py` mit `python -m indicators.docs` – nicht von Hand ändern.",
-        "Kleine Fallzahlen (1 oder 2) werden bei allen berechneten Werten unterdrückt (`indicators/suppression.py`).",
+        "Veröffentlichte amtliche Werte stehen wie veröffentlicht da; kleine Fallzahlen (1 oder 2) werden nur "
+        "in den eigenen Daten des Bildungsbüros unterdrückt, dort vollständig (`indicators/suppression.py`).",
         "",
     ]
     for field in HANDLUNGSFELDER:

@@ -11,7 +11,6 @@ import pandas as pd
 
 from indicators.ratio import finish, ratio
 from indicators.selection import KEY, labels
-from indicators.suppression import suppress
 
 TABLE = "EIGENE Schuldaten"
 GEMEINDE_TOTAL = "Gemeinde insgesamt"
@@ -31,7 +30,22 @@ def _counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
 
 def _per_school(obs: pd.DataFrame, part: str, whole: str, key: str, scale: float) -> pd.DataFrame:
     frame = ratio(_counts(obs, part, "num"), _counts(obs, whole, "den"), scale)
-    return suppress(finish(frame, key), groups=["region_code", "year"])
+    return finish(frame, key)
+
+
+def in_gemeinde(frame: pd.DataFrame) -> pd.Series:
+    """Relation "Gemeinde total = sum of its schools": one group per Gemeinde and year."""
+    gemeinde = frame["level"] == "gemeinde"
+    return (frame["region_code"] + "|" + frame["year"].astype(str)).where(gemeinde)
+
+
+def in_kreis(frame: pd.DataFrame) -> pd.Series:
+    """Relation "Kreis total = sum of its Gemeinden": Gemeinde totals and the Kreis row, per Kreis and year."""
+    totals = (frame["category"] == GEMEINDE_TOTAL) & frame["level"].isin(("gemeinde", "kreis"))
+    return (frame["region_code"].str[:5] + "|" + frame["year"].astype(str)).where(totals)
+
+
+RELATIONS = (in_gemeinde, in_kreis)
 
 
 def ohne_abschluss_schule(obs: pd.DataFrame) -> pd.DataFrame:

@@ -89,5 +89,10 @@ class Indicator:
         return tuple(t.code for t in self.tables)
 
     @property
+    def own_data(self) -> bool:
+        """True for the office's own collections (template tables "EIGENE …"), the only data we suppress."""
+        return any(code.startswith("EIGENE") for code in self.table_codes)
+
+    @property
     def is_share(self) -> bool:
         return self.unit == "%"

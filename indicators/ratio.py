@@ -42,8 +42,11 @@ def _first_flag(*statuses: pd.Series) -> pd.Series:
 
 
 def difference(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
-    """a − b per region and year for two result frames (e.g. men's minus women's share, in pp)."""
-    frame = a[KEY + ["value", "status"]].merge(
+    """a − b per region and year for two result frames (e.g. men's minus women's share, in pp).
+
+    The note of `a` is kept (e.g. "Summe der 45 Kreise"): a difference of two sums is a sum too.
+    """
+    frame = a[KEY + ["value", "status"] + (["note"] if "note" in a else [])].merge(
         b[["region_code", "year", "value", "status"]], on=["region_code", "year"], suffixes=("", "_b")
     )
     both = (frame["status"] == COMPUTED) & (frame["status_b"] == COMPUTED)

@@ -1,15 +1,25 @@
-"""Datenschutz: the one place where small counts are hidden.
+"""Datenschutz: the one place where small counts are hidden, and the policy for when.
 
-Rule (as in the statistical offices' secrecy practice): a value computed from a count of 1 or 2 —
-more generally from a count above 0 and below the threshold — is not shown, and neither is that
-count. Zero is shown: "nobody" reveals nothing about a person. Secondary suppression: where a
-group's total is published (e.g. a Gemeinde over its schools), one hidden cell could be recovered
-as total minus the others, so a second cell of that group is hidden too (the smallest one left).
+Policy (written here once; indicators.catalogue.evaluate applies it):
+- Values the statistical offices, the BA or the BBSR published are shown as published. They did
+  their own disclosure control ('.' and '*' in their tables); hiding a count of 2 of 340 leavers of
+  a Kreis that anyone can read in the official table, and that stays recoverable from the totals we
+  show, protects no one and only makes our numbers disagree with the official ones.
+- Small-count suppression applies to the office's own data (the template: per school and
+  Gemeinde), which nobody has protected before us. There it must be complete.
+
+Rule: a value computed from a count of 1 or 2 — more generally above 0 and below the threshold — is
+not shown, and neither is that count. Zero is shown: "nobody" reveals nothing about a person.
+Secondary suppression: a total and its parts form a relation (Gemeinde total = sum of its schools,
+Kreis total = sum of its Gemeinden). Where exactly one cell of a relation is hidden it could be
+recovered as total minus the others, so a second cell is hidden too (the smallest one left); this
+repeats until no relation has exactly one hidden cell, since hiding a Gemeinde total for its Kreis
+can open its own relation with the schools.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -21,20 +31,36 @@ PRIMARY_NOTE = "weniger als {threshold} Fälle: aus Datenschutzgründen nicht au
 SECONDARY_NOTE = "Sekundärsperrung: sonst aus der Summe rückrechenbar"
 
 
+# A relation maps each row to the group it sums into (NaN: not part of any group).
+Relation = Callable[[pd.DataFrame], pd.Series]
+
+
 def suppress(
-    result: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD, groups: Sequence[str] | None = None
+    result: pd.DataFrame,
+    threshold: int = DEFAULT_THRESHOLD,
+    groups: Sequence[str] | None = None,
+    relations: Sequence[Relation] = (),
 ) -> pd.DataFrame:
     """Hide values whose numerator or denominator count is in 1 … threshold−1.
 
     groups: columns that form a group whose total is published elsewhere (e.g. ["region_code",
-    "year"] for schools of one Gemeinde); each group with exactly one hidden cell loses a second one.
+    "year"] for schools of one Gemeinde); relations: further total/parts groups (see module doc).
+    Each group with exactly one hidden cell loses a second one, until none is left.
     """
     out = result.copy()
     small = _small(out["numerator"], threshold) | _small(out["denominator"], threshold)
     primary = small & (out["status"] == COMPUTED)
     _hide(out, primary, PRIMARY_NOTE.format(threshold=threshold))
-    if groups:
-        _hide(out, _secondary(out, primary, list(groups)), SECONDARY_NOTE)
+    keys = [(lambda frame, cols=list(groups): frame[cols].astype(str).agg("|".join, axis=1))] if groups else []
+    keys += list(relations)
+    while keys:
+        hidden = out["status"] == SUPPRESSED
+        secondary = pd.Series(False, index=out.index)
+        for key in keys:
+            secondary |= _secondary(out, hidden, key(out))
+        if not secondary.any():
+            break
+        _hide(out, secondary, SECONDARY_NOTE)
     return out
 
 
@@ -48,13 +74,12 @@ def _hide(frame: pd.DataFrame, mask: pd.Series, note: str) -> None:
     frame.loc[mask, "note"] = note
 
 
-def _secondary(frame: pd.DataFrame, primary: pd.Series, groups: list[str]) -> pd.Series:
+def _secondary(frame: pd.DataFrame, hidden: pd.Series, group: pd.Series) -> pd.Series:
     mask = pd.Series(False, index=frame.index)
-    for _, members in frame.groupby(groups):
-        hidden = primary.loc[members.index]
-        if hidden.sum() != 1:
+    for _, members in frame[group.notna()].groupby(group[group.notna()]):
+        if hidden.loc[members.index].sum() != 1:
             continue
-        candidates = members[(members["status"] == COMPUTED) & ~hidden]
+        candidates = members[(members["status"] == COMPUTED) & ~hidden.loc[members.index]]
         if not candidates.empty:
             mask.loc[candidates["numerator"].idxmin()] = True
     return mask

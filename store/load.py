@@ -90,8 +90,8 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
         """
         INSERT INTO imports (file_name, sha256, source, table_code, table_title, stand, licence,
                              importer, importer_version, imported_at, row_count, rows_replaced,
-                             rows_kept_newer)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, 0, 0)
+                             rows_kept_newer, definition)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, ?, 0, 0, ?)
         RETURNING import_id
         """,
         [
@@ -105,6 +105,7 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
             parsed.importer,
             IMPORTER_VERSION,
             rows,
+            parsed.definition,
         ],
     ).fetchall()[0][0]
     con.register("incoming", incoming)

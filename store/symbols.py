@@ -14,6 +14,7 @@ NOT_APPLICABLE = "not_applicable"
 UNCERTAIN = "uncertain"
 PENDING = "pending"
 MISSING = "missing"
+UNPUBLISHED_OR_ZERO = "unpublished_or_zero"
 
 # German legend for the UI and exports, one sentence per status.
 LEGEND = {
@@ -24,6 +25,8 @@ LEGEND = {
     UNCERTAIN: "keine Angabe, da Zahlenwert nicht sicher genug (Quelle: „/“)",
     PENDING: "Angabe fällt später an (Quelle: „...“)",
     MISSING: "kein Wert in der Quelle (leeres Feld)",
+    UNPUBLISHED_OR_ZERO: "nicht veröffentlicht oder null (BA nach Berufsgruppen: „-“, „*“ und „x“ nicht "
+    "unterscheidbar); Summen darüber sind Untergrenzen",
 }
 
 # GENESIS (classic table CSV and ffcsv) and BA symbols; '-' is the only symbol that means a number.

@@ -21,6 +21,7 @@ import streamlit as st
 from deck.model import Deck, DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
 from ui.data import imports, result
+from ui.views import newest_year
 from ui.ziele import goals
 from ui.ziele import version as goals_version
 from ziele.model import Ziel
@@ -40,6 +41,9 @@ class _CachedData:
 
     def goals(self) -> tuple[Ziel, ...]:
         return goals(goals_version())
+
+    def newest_year(self) -> int | None:
+        return newest_year(self.version)
 
 
 def stamp(path: Path) -> str:

@@ -23,10 +23,34 @@ from store.symbols import LEGEND
 LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the office's clock; the log itself keeps UTC
 
 _ROLE_ORDER = {"region": 0, "land": 1, "bund": 2, "peer": 3}
+MISSING_YEAR_NOTE = (
+    "kein Wert im Datenbestand: für dieses Jahr ist keine Datei mitgeliefert oder importiert "
+    "(nicht erhoben oder noch nicht gebündelt)"
+)
+
+
+def with_missing_years(series: pd.DataFrame) -> pd.DataFrame:
+    """Add a row for every year a region lacks between the first and last year with any value.
+
+    The chart breaks its line there; the table names the year and the reason, so a gap is never
+    silent. Years a source flags (secret, not meaningful, …) already have their row and status.
+    """
+    if series.empty:
+        return series
+    years = set(range(int(series["year"].min()), int(series["year"].max()) + 1))
+    added = []
+    for _, rows in series.groupby(["region_code", "category"], sort=False):
+        for year in sorted(years - set(rows["year"].astype(int))):
+            added.append(
+                rows.iloc[0][["region_code", "region_name", "level", "role", "category"]].to_dict()
+                | {"year": year, "status": "missing", "note": MISSING_YEAR_NOTE}
+            )
+    return pd.concat([series, pd.DataFrame(added)], ignore_index=True) if added else series
 
 
 def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
-    """The rows of the Diagramm (region, Land, Bund, comparison group), newest year first."""
+    """The rows of the Diagramm (region, Land, Bund, comparison group), newest year first, gaps named."""
+    series = with_missing_years(series)
     rows = series.assign(order=series["role"].map(_ROLE_ORDER)).sort_values(
         ["order", "region_name", "year"], ascending=[True, True, False]
     )

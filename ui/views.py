@@ -31,7 +31,7 @@ from indicators.comparison import (
 )
 from indicators.cuts import BUND, HOME, LAND, LEVEL_KREISE, Figure, figure
 from indicators.model import MISSING
-from ui.data import imports, region_table, result
+from ui.data import imports, region_table, result, tables
 
 
 def shown_region(key: str, region: str) -> str:
@@ -150,6 +150,7 @@ class Rank:
     region_name: str
     rank: int | None
     of: int
+    tied: int = 1  # Kreise sharing this rank at the shown precision (1: none other)
 
 
 @st.cache_data(show_spinner=False)
@@ -159,7 +160,8 @@ def rank_of(key: str, region: str, year: int, category: str, version: int) -> Ra
     own = ranked[ranked["region_code"] == region]
     place = None if own.empty or pd.isna(own["rank"].iloc[0]) else int(own["rank"].iloc[0])
     name = own["region_name"].iloc[0] if len(own) else region
-    return Rank(name, place, int(ranked["n"].iloc[0]) if len(ranked) else 0)
+    tied = int(own["tied"].iloc[0]) if place else 1
+    return Rank(name, place, int(ranked["n"].iloc[0]) if len(ranked) else 0, tied)
 
 
 @st.cache_data(show_spinner=False)
@@ -194,6 +196,13 @@ class Tile:
     change: float | None
     better: bool | None  # None: neutral indicator, no change, or no earlier value
     trend: pd.DataFrame  # the region's rows for the sparkline
+    badge: str | None = None  # "Stand 2015" when the value is old next to the newest year in the store
+
+
+def newest_year(version: int) -> int | None:
+    """The newest year any table in the store has, the yardstick for "Stand JJJJ" badges."""
+    years = tables(version)["last_year"]
+    return int(years.max()) if len(years) else None
 
 
 @st.cache_data(show_spinner=False)
@@ -218,6 +227,7 @@ def tile(key: str, region: str, version: int) -> Tile:
         delta,
         better,
         trend.assign(role="region").reset_index(drop=True),
+        cuts.stand_badge(own.year, newest_year(version)),
     )
 
 

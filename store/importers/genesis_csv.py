@@ -9,8 +9,10 @@ read the structure from the file instead of keeping per-table code:
 - key columns = the cells that are empty in every header row (the header is shifted right by them);
 - among the key cells of a data row, the region key is the one that looks like an official key,
   a period before it, the name right after it, and anything further is a row dimension;
-- a period may instead stand on a line of its own ("31.12.2015", "2015", "Jahr: 2016") and then
-  holds for the rows below it.
+- a period may instead stand on a line of its own ("31.12.2015", "2015", "Jahr: 2016",
+  "Stichtag: 30.06.2016") and then holds for the rows below it; such files have no period column;
+- a data row never has more cells than the header is wide: an extra cell would belong to no column,
+  so such a row is refused with its line instead of silently dropping the value.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ LICENCE = f"© Statistische Ämter des Bundes und der Länder, Deutschland; {DGL
 _TABLE_LINE = re.compile(r"^(?:GENESIS-)?Tabelle:\s*([0-9A-Za-z][0-9A-Za-z-]*)")
 _YEAR = re.compile(r"^(\d{4})$")
 _DATE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4})$")
-_YEAR_LINE = re.compile(r"^Jahr:\s*(\d{4})$")
+_LABELLED = re.compile(r"^(?:Jahr|Stichtag):\s*(\S+)$")
 _STAND = re.compile(r"Stand:\s*(\d{2}\.\d{2}\.\d{4})")
 _UNITS = {"Anzahl", "Prozent", "Jahre", "Tsd. EUR", "EUR", "Mill. EUR", "1000", "%", "qkm", "ha", "Euro"}
 _FOOTER_RULE = "__________"
@@ -170,8 +172,8 @@ def _period_of_cell(cell: str) -> str | None:
     if match:
         day, month, year = match.groups()
         return f"{year}-{month}-{day}"
-    match = _YEAR_LINE.match(cell)
-    return match.group(1) if match else None
+    match = _LABELLED.match(cell)
+    return _period_of_cell(match.group(1)) if match else None
 
 
 def _data_records(
@@ -201,6 +203,13 @@ def _data_records(
             raise ImportFehler(
                 name,
                 f"die Zeile hat nur {len(row)} von {width} Spalten; die Datei ist beschädigt oder abgeschnitten.",
+                line,
+            )
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            raise ImportFehler(
+                name,
+                f"die Zeile hat {len(row)} Zellen, die Kopfzeilen nur {width} Spalten; die überzähligen "
+                "Werte gehören zu keiner Spalte. Bitte die Originaldatei erneut herunterladen.",
                 line,
             )
         keys = row[:n_keys]
@@ -295,7 +304,7 @@ def _title(heading: list[list[str]]) -> str:
         line = row[0].strip() if row else ""
         if not line or _period_of_cell(line):
             continue
-        cut = re.split(r"\s*-?\s*regionale? (?:Tiefe|Ebenen)", line)[0]
+        cut = re.split(r"\s*-?\s*(?:regionale? (?:Tiefe|Ebenen)|Kreise u\. krfr\. Städte)", line)[0]
         if cut.strip():
             parts.append(cut.strip())
         if cut != line:

@@ -34,3 +34,4 @@ class ParsedTable:
     licence: str  # attribution as it must be shown next to the data
     importer: str  # module name of the importer, e.g. "genesis_csv"
     observations: pd.DataFrame  # OBSERVATION_COLUMNS
+    definition: str = ""  # the source's own definition of what it measures, where the file carries one

@@ -11,18 +11,30 @@ from pathlib import Path
 
 from store.errors import ImportFehler
 from store.importers import (
+    ba_berufe_parquet,
     ba_csv,
     bevoelkerung_long_csv,
     genesis_csv,
     genesis_ffcsv,
     inkar_csv,
+    inkar_excel,
     svb_xlsx,
     template,
 )
 from store.importers.model import ParsedTable
 
 # Order matters only where two formats could both match; the most specific test comes first.
-IMPORTERS = [genesis_ffcsv, inkar_csv, ba_csv, bevoelkerung_long_csv, template, svb_xlsx, genesis_csv]
+IMPORTERS = [
+    ba_berufe_parquet,
+    genesis_ffcsv,
+    inkar_csv,
+    ba_csv,
+    bevoelkerung_long_csv,
+    inkar_excel,
+    template,
+    svb_xlsx,
+    genesis_csv,
+]
 
 
 def parse_file(path: Path) -> ParsedTable:
@@ -37,8 +49,8 @@ def parse_file(path: Path) -> ParsedTable:
     raise ImportFehler(
         path.name,
         "unbekanntes Dateiformat. Unterstützt werden: GENESIS/Regionalstatistik-Tabellen (CSV), "
-        "GENESIS-Flatfile (ffcsv), INKAR-CSV, BA-CSV, SvB-Arbeitsmappen (xlsx) und die Vorlage für "
-        "eigene Daten (data/templates/).",
+        "GENESIS-Flatfile (ffcsv), INKAR-CSV, INKAR-Excel (xls/xlsx), BA-CSV, BA nach Berufsgruppen "
+        "(Parquet), SvB-Arbeitsmappen (xlsx) und die Vorlage für eigene Daten (data/templates/).",
     )
 
 

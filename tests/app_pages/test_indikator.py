@@ -25,8 +25,13 @@ def test_the_diagram_draws_region_land_bund_and_the_comparison_group(open_app):
 def test_the_diagram_marks_the_data_breaks(open_app):
     (_, rows), *_ = charts(open_app(INDIKATOR))
     breaks = {row["year"]: row["label"] for row in rows if "label" in row}
+    # The joined series declares the NI breaks, INKAR's 2016 quality note and both changes of source.
     assert breaks == {
+        2004: "NI: Doppelzählungen, Nenner überhöht",
+        2011: "NI: doppelter Abiturjahrgang",
+        2016: "Quellenwechsel: INKAR-Anteile 2016–2022 (2016 eingeschränkte Datenqualität)",
         2020: "G9-Rückkehr in NI: kein Abiturjahrgang",
+        2023: "Quellenwechsel: wieder aus Rohdaten berechnet",
         2024: "neue Bezeichnung: ohne Ersten Schulabschluss",
     }
 
@@ -67,11 +72,14 @@ def test_the_table_shows_secret_and_suppressed_values_in_words_never_as_zero(ope
     at = open_app(INDIKATOR, indikator="abschlussarten_verteilung", kategorie="mit Fachhochschulreife", tab="Tabelle")
     table = at.dataframe[0].value
     own = table[table["Regionalschlüssel"] == "03453"].set_index("Jahr")
-    # The source prints "." for Cloppenburg's Fachhochschulreife leavers in 2024, and 2009 had 1 or 2.
+    # The source prints "." for Cloppenburg's Fachhochschulreife leavers in 2024: secret, never 0.
     assert own.loc[2024, "Status"] == "geheim"
-    assert own.loc[2009, "Status"] == "aus Datenschutzgründen unterdrückt (< 3 Fälle)"
-    assert pd.isna(own.loc[2024, "Wert"]) and pd.isna(own.loc[2009, "Wert"])
+    assert pd.isna(own.loc[2024, "Wert"])
     assert any("geheim" in t for t in texts(at))
+    # 2009: the office published 2 of 2,089 ("2009;03453;…;2089;…;2;1;345;223"); published values are shown
+    # as published (suppression applies to the office's own data only): 2 / 2,089 = 0.0957 %.
+    assert own.loc[2009, "Status"] == "berechnet"
+    assert (own.loc[2009, "Zähler"], own.loc[2009, "Nenner"]) == (2, 2089)
 
 
 def test_the_csv_download_is_exactly_the_table_shown(open_app, downloads):

@@ -33,9 +33,10 @@ def test_cloppenburg_tile_shows_the_2024_share_without_qualification_and_nieders
     ("title", "description", "colour", "arrow"),
     [
         # 11.2 % in 2024 after 8.3 % in 2023: more leavers without a certificate is worse.
-        ("Abgänge ohne Hauptschulabschluss", "gegenüber 2023 schlechter", "ORANGE", "UP"),
-        # Youth unemployment 4.0 % in 2025 after 4.7 % in 2016 (no years between in the bundled files).
-        ("Jugendarbeitslosenquote", "gegenüber 2016 besser", "BLUE", "DOWN"),
+        ("Abgänge ohne Hauptschulabschluss", "gegenüber 2023 (Vorjahr) schlechter", "ORANGE", "UP"),
+        # Youth unemployment 4.0 % in 2025 after 3.9 % in 2020 (13211-02-05-4 of 2016–2020 fills 2017–2020;
+        # 2021–2024 are in no bundled file): five years apart, and the tile says so.
+        ("Jugendarbeitslosenquote", "gegenüber 2020 (5 Jahre früher) schlechter", "ORANGE", "UP"),
     ],
 )
 def test_the_trend_arrow_is_coloured_by_the_indicators_direction(open_app, title, description, colour, arrow):
@@ -80,3 +81,11 @@ def test_a_gemeinde_sees_its_own_values_and_kreis_values_only_labelled_as_such(o
     # Leavers exist only per Kreis: the tile shows the Landkreis and says so.
     assert _metric(at, "Abgänge ohne Hauptschulabschluss").value == "11,2 %"
     assert "Nur je Kreis verfügbar – gezeigt wird Cloppenburg, Landkreis." in texts(at)
+
+
+def test_a_tile_whose_value_is_old_next_to_the_store_carries_a_stand_badge(open_app):
+    at = open_app()
+    # Beschäftigungsquote Frauen: newest value 2015, the store reaches 2025 → "Stand 2015"; leavers 2024: none.
+    badges = [m.value for m in at.markdown if "badge[" in m.value]
+    assert any("Stand 2015" in b for b in badges)
+    assert not any("Stand 2024" in b for b in badges)

@@ -110,3 +110,61 @@ def test_years_without_data_break_the_line_instead_of_bridging_it():
     assert list(filled["year"]) == list(range(2014, 2024))
     assert filled.set_index("year").loc[2016:2022, "value"].isna().all()
     assert (filled.set_index("year").loc[2016:2022, "status"] == "missing").all()
+
+
+def test_the_year_axis_spans_only_the_years_with_a_value():
+    import pandas as pd
+
+    from charts.timeseries import _prepared
+
+    # Youth rates: rows 2001–2008 exist only to say "erst ab 2009 ausgewiesen" (no value); 2009 and 2010 have one.
+    frame = pd.DataFrame(
+        {
+            "key": "jugendarbeitslosenquote",
+            "region_code": "03453",
+            "region_name": "Cloppenburg, Landkreis",
+            "level": "kreis",
+            "year": [2001, 2008, 2009, 2010],
+            "category": "",
+            "value": [float("nan"), float("nan"), 6.1, 4.7],
+            "numerator": float("nan"),
+            "denominator": float("nan"),
+            "status": ["not_applicable", "not_applicable", "published", "published"],
+            "note": "",
+            "role": "region",
+        }
+    )
+    assert sorted(_prepared(frame, "%")["year"]) == [2009, 2010]
+
+
+def test_published_years_of_a_joined_series_get_their_own_marks_and_legend_entry():
+    import pandas as pd
+
+    from charts.timeseries import PUBLISHED_LABEL
+
+    class Ind:
+        title, source, unit = "Abgänge ohne Hauptschulabschluss", "Quelle", "%"
+
+    # 2015 computed (86 of 2,113), 2019 published by INKAR (9.75 %, no counts).
+    frame = pd.DataFrame(
+        {
+            "region_code": "03453",
+            "region_name": "Cloppenburg, Landkreis",
+            "level": "kreis",
+            "year": [2015, 2019],
+            "category": "",
+            "value": [4.07, 9.75],
+            "numerator": [86.0, float("nan")],
+            "denominator": [2113.0, float("nan")],
+            "status": ["computed", "published"],
+            "note": "",
+            "role": "region",
+        }
+    )
+    spec = time_series(frame, Ind()).to_dict()
+    layers = spec["layer"]
+    marked = [layer for layer in layers if layer.get("encoding", {}).get("shape")]
+    assert len(marked) == 1
+    assert marked[0]["encoding"]["shape"]["scale"]["domain"] == [PUBLISHED_LABEL]
+    rows = spec["datasets"][marked[0]["data"]["name"]]
+    assert [r["year"] for r in rows] == [2019]

@@ -64,7 +64,9 @@ def test_the_ranking_slide_shows_both_ends_the_region_and_its_neighbours_with_th
     labels = {row["region_name"] for row in _rows(s.chart) if "region_name" in row and "value_text" in row}
     assert "39. Landkreis Cloppenburg" in labels
     assert {"1. Landkreis Harburg", "45. Stadt Emden", "10. Landkreis Vechta"} <= labels
-    assert len(labels) == 17  # ranks 1–5 and 41–45, six Nachbarkreise, Cloppenburg
+    # Ranks follow the shown value: Aurich (11.48 %) and Delmenhorst (11.53 %) both read "11,5 %" and share
+    # rank 40, so the lower end is ranks 42–45: 5 + 4 + six Nachbarkreise + Cloppenburg = 16.
+    assert len(labels) == 16
     assert "Rang 39 von 45 Kreisen (1 = niedrigster Wert)" in s.details
 
 
@@ -173,3 +175,17 @@ def test_the_zielstand_slide_without_goals_says_how_to_add_them(deck_data):
     s = render_slide(Deck("Leer", (ZielstandSlide(),)), 0, deck_data)
     assert s.table == ()
     assert s.body == ("Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden.",)
+
+
+def test_an_old_value_carries_a_stand_badge_and_a_recent_one_does_not(slides):
+    # Beschäftigungsquote Frauen: newest value 2015 (population tables stop there), the store reaches 2025:
+    # 2015 < 2025 − 3 → "Stand 2015" as the first detail line. Leavers 2024 are current: no badge.
+    women = next(s for s in slides if s.indicator == "beschaeftigungsquote_frauen")
+    assert women.year == 2015 and women.details[0] == "Stand 2015"
+    assert not any(d.startswith("Stand ") for d in slides[1].details)
+
+
+def test_the_previous_value_line_says_how_many_years_lie_between(slides):
+    # Jugendarbeitslosenquote 2025: the previous published year is 2020 → "zuvor 2020 (5 Jahre früher): 3,9 %"
+    youth = next(s for s in slides if s.indicator == "jugendarbeitslosenquote" and s.year == 2025)
+    assert "zuvor 2020 (5 Jahre früher): 3,9 %" in youth.details

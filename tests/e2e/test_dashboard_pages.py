@@ -98,3 +98,17 @@ def test_a_deep_link_as_the_first_request_of_a_fresh_server_runs_through_the_rou
         context.close()
     assert recorder.foreign_requests() == []
     assert recorder.console_errors == []
+
+
+def test_the_joined_leavers_series_runs_from_1995_to_2024_without_a_hole(page, app_url, screenshot):
+    # Computed 1995–2015 and 2023–2024, INKAR's published shares 2016–2022 as hollow diamonds: for
+    # Cloppenburg, Niedersachsen and Deutschland 7 published years each (Deutschland 2016–2022) = 21.
+    page.goto(f"{app_url}/indikator?indikator=ohne_abschluss_anteil&region=03453&tab=Diagramm")
+    wait_for_app(page)
+    assert_no_exception(page)
+    wait_for_drawn(page, "g.mark-line.role-mark path")
+    assert wait_for_drawn(page, "g.mark-symbol.role-mark path", minimum=21) >= 21
+    expect(page.get_by_text("von der Quelle veröffentlicht (ohne Zähler/Nenner)")).to_be_visible(timeout=60_000)
+    labels = page.eval_on_selector_all("g.role-axis-label text", "els => els.map(e => e.textContent)")
+    assert "1995" in labels and "2023" in labels
+    screenshot()

@@ -87,3 +87,29 @@ def test_raw_share_equals_inkar_a_schul_oa_for_cloppenburg_1995_to_2015(leavers)
     assert list(ours.index) == list(range(1995, 2016)) == list(theirs.index)
     difference = (ours.value - theirs.value).abs()
     assert difference.max() <= 0.01, difference[difference > 0.01]
+
+
+@pytest.fixture(scope="module")
+def joined():
+    return evaluate("ohne_abschluss_anteil", observations(OLD, NEW_2023, NEW_2024, INKAR))
+
+
+def test_joined_leavers_series_runs_1995_to_2024_without_a_hole_for_cloppenburg(joined):
+    years = sorted(joined[(joined.region_code == "03453") & joined.status.isin(("computed", "published"))].year)
+    assert years == list(range(1995, 2025))
+
+
+def test_years_without_counts_carry_inkars_published_share_with_empty_counts_and_the_source_change(joined):
+    # inkar_bildung: "Kreise,03453000,Cloppenburg,2019,…" a_schul_oA = 9.75 (INKAR_1998_2021 PROVENANCE: 9.75)
+    cell = row(joined, "03453", 2019)
+    assert (cell.status, cell.value) == ("published", pytest.approx(9.75))
+    assert pd.isna(cell.numerator) and pd.isna(cell.denominator)
+    assert "INKAR" in cell.note and "Quellenwechsel" in cell.note
+
+
+def test_computed_years_keep_their_counts_in_the_joined_series(joined):
+    # 2015: "2015;03453;…;2113;1063;86;…" → 86 / 2,113 = 4.0700 %, computed although INKAR has 2015 too
+    cell = row(joined, "03453", 2015)
+    assert (cell.status, cell.numerator, cell.denominator) == ("computed", 86, 2113)
+    assert cell.value == pytest.approx(4.0700, abs=1e-4)
+    assert cell.note == ""

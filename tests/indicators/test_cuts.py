@@ -98,3 +98,20 @@ def test_a_secret_value_is_none_and_a_region_without_rows_keeps_a_name(result):
     assert (nothing.region_name, nothing.status) == ("Deutschland", "missing")
     unknown = figure(result, "03999", None)
     assert (unknown.region_name, unknown.level, unknown.year) == ("03999", "kreis", None)
+
+
+def test_a_value_older_than_three_years_before_the_newest_in_the_store_gets_a_stand_badge():
+    from indicators.cuts import stand_badge
+
+    # newest year 2025: 2022 is 3 years before and still current; 2021 and 2015 are older.
+    assert stand_badge(2022, 2025) is None
+    assert stand_badge(2021, 2025) == "Stand 2021"
+    assert stand_badge(2015, 2025) == "Stand 2015"
+    assert stand_badge(None, 2025) is None
+
+
+def test_a_change_says_how_far_apart_its_years_are():
+    from indicators.cuts import since
+
+    assert since(2016, 2025) == "gegenüber 2016 (9 Jahre früher)"
+    assert since(2024, 2025) == "gegenüber 2024 (Vorjahr)"

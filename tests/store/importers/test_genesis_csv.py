@@ -13,6 +13,7 @@ from store.importers import genesis_csv
 RAW = Path(__file__).resolve().parents[3] / "data" / "raw"
 OLD = RAW / "regionalstatistik_1995_2016"
 NEW = RAW / "regionalstatistik_2023_2025"
+MID = RAW / "regionalstatistik_2016_2020"
 
 
 def value(parsed, region, period, dimensions):
@@ -122,6 +123,50 @@ def test_four_header_rows_of_vocational_leavers():
     assert value(parsed, "03453", "2023", dims).value == 72
 
 
+def test_stichtag_header_line_without_period_column_gives_cloppenburg_employees_on_30_06_2018():
+    # 13111-07-05-4_2018.csv: "Stichtag: 30.06.2018;;;…" above the header, no period column, the WZ
+    # section in the third column; "03453;      Cloppenburg, Landkreis;Insgesamt;65915;39358;26557;…".
+    parsed = genesis_csv.parse(MID / "13111-07-05-4_2018.csv")
+    assert parsed.table_code == "13111-07-05-4"
+    assert set(parsed.observations.period) == {"2018-06-30"}
+    prefix = "Insgesamt | Nationalität | Insgesamt | Geschlecht | "
+    assert value(parsed, "03453", "2018-06-30", prefix + "Insgesamt").value == 65915
+    assert value(parsed, "03453", "2018-06-30", prefix + "weiblich").value == 26557
+    assert parsed.table_title.endswith("Stichtag 30.06.")  # cut before "Kreise u. krfr. Städte"
+
+
+def test_region_names_that_are_not_indented_are_read():
+    # Same file: "DG;Deutschland;Land- und Forstwirtschaft, Fischerei (A);246467;…" (2016).
+    parsed = genesis_csv.parse(MID / "13111-07-05-4_2016.csv")
+    cell = value(
+        parsed,
+        "DG",
+        "2016-06-30",
+        "Land- und Forstwirtschaft, Fischerei (A) | Nationalität | Insgesamt | Geschlecht | Insgesamt",
+    )
+    assert (cell.value, cell.region_name) == (246467, "Deutschland")
+
+
+def test_every_file_of_2016_to_2020_imports_and_fills_cloppenburg_unemployment_2019(tmp_path):
+    # 13211-02-05-4.csv (Stand 17.08.2021): "2019;03453;      Cloppenburg, Landkreis;3737;822;306;83;420;…"
+    for path in sorted(MID.glob("*.csv")):
+        assert not genesis_csv.parse(path).observations.empty, path.name
+    parsed = genesis_csv.parse(MID / "13211-02-05-4.csv")
+    assert value(parsed, "03453", "2019", "Arbeitslose").value == 3737
+    assert value(parsed, "03453", "2019", "Arbeitslose | 15 bis unter 25 Jahre").value == 420
+
+
+def test_a_file_name_with_spaces_imports_through_the_registry(tmp_path):
+    from store.importers.registry import parse_file
+
+    copy = tmp_path / "13111-07-05-4 Stichtag 30.06.2019 (Kopie).csv"
+    copy.write_bytes((MID / "13111-07-05-4_2019.csv").read_bytes())
+    parsed = parse_file(copy)
+    # "03453;      Cloppenburg, Landkreis;Insgesamt;67620;40170;27450;…"
+    prefix = "Insgesamt | Nationalität | Insgesamt | Geschlecht | "
+    assert value(parsed, "03453", "2019-06-30", prefix + "Insgesamt").value == 67620
+
+
 # --- bad input: each gives a German message naming the file and, where it can, the line ---------
 
 
@@ -192,3 +237,13 @@ def test_far_too_large_file_is_refused_without_reading_it(tmp_path, monkeypatch)
     monkeypatch.setattr(guards, "MAX_BYTES", 1000)
     with pytest.raises(ImportFehler, match="MB groß"):
         genesis_csv.parse(NEW / "21111-02-06-4.csv")
+
+
+def test_a_data_row_with_more_cells_than_the_header_is_refused_with_its_line(tmp_path):
+    lines = real_text().splitlines()
+    line = next(i for i, t in enumerate(lines, start=1) if t.startswith("2023;03453;"))
+    lines[line - 1] += ";42"  # one value more than the header has columns
+    with pytest.raises(ImportFehler) as error:
+        genesis_csv.parse(write(tmp_path, "zu viele Zellen.csv", "\n".join(lines)))
+    assert error.value.zeile == line
+    assert "Zellen" in error.value.meldung and "zu viele Zellen.csv" in str(error.value)

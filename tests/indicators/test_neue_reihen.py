@@ -1,0 +1,70 @@
+"""The newer series: INKAR Gemeinde files and BA sums over occupations, worked by hand from the real files."""
+
+from __future__ import annotations
+
+import pytest
+
+from indicators.catalogue import evaluate
+from tests.indicators.real_observations import observations
+
+INKAR = "inkar_2024_excel/INKAR_1998_2021/"
+ARBEITSLOSE = (
+    INKAR + "A_Arbeitslosigkeit.xls",
+    INKAR + "A_ErwerbsfaehigeBevoelkerung.xls",
+    INKAR + "Indikatoren_Kreisebene/A_ArbeitslosigkeitKreis.xls",
+    INKAR + "Indikatoren_Kreisebene/A_ErwerbsfaehigeBevoelkerungKreis.xls",
+)
+BA = "ba_kreise/ba_beschaeftigte_kreise_2013_2025_summe_ueber_berufsgruppen.csv"
+CLP_GEMEINDEN = [f"03453{n:03d}" for n in range(1, 14)]
+
+
+def row(result, region, year):
+    hit = result[(result.region_code == region) & (result.year == year)]
+    assert len(hit) == 1, f"{region} {year}: {len(hit)} rows"
+    return hit.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def je_100():
+    return evaluate("arbeitslose_je_100_erwerbsfaehige", observations(*ARBEITSLOSE))
+
+
+def test_barssel_2019_is_375_unemployed_per_8331_aged_15_to_65(je_100):
+    # A_Arbeitslosigkeit.xls Barßel 2019: 375; A_ErwerbsfaehigeBevoelkerung.xls Barßel 2019: 8,331
+    # → 375 / 8,331 × 100 = 4.5013
+    cell = row(je_100, "03453001", 2019)
+    assert (cell.numerator, cell.denominator) == (375, 8331)
+    assert cell.value == pytest.approx(4.5013, abs=1e-4)
+
+
+def test_every_gemeinde_of_the_home_kreis_has_2001_to_2021(je_100):
+    for code in CLP_GEMEINDEN:
+        years = sorted(je_100[(je_100.region_code == code) & (je_100.status == "computed")].year)
+        assert years == list(range(2001, 2022)), code
+
+
+def test_niedersachsen_is_the_sum_of_its_45_kreise_and_says_so(je_100):
+    # Sum of the 45 NI Kreise 2019 in the Kreis files: 218,121 unemployed of 5,127,340 aged 15–65 = 4.2541
+    cell = row(je_100, "03", 2019)
+    assert (cell.numerator, cell.denominator) == (218121, 5127340)
+    assert cell.value == pytest.approx(4.2541, abs=1e-4)
+    assert "Summe der 45 Kreise" in cell.note
+
+
+@pytest.fixture(scope="module")
+def frauen():
+    return evaluate("frauenanteil_svb", observations(BA))
+
+
+def test_womens_share_runs_2013_to_2025_for_cloppenburg(frauen):
+    years = sorted(frauen[(frauen.region_code == "03453") & (frauen.status == "computed")].year)
+    assert years == list(range(2013, 2026))
+
+
+def test_womens_share_2025_is_a_share_of_lower_bounds_and_says_how_many_groups_are_missing(frauen):
+    # ba_kreise PROVENANCE: Wohnort 2025 total 80,327 [5 suppressed], women 34,915 [13] → 43.4661 %
+    cell = row(frauen, "03453", 2025)
+    assert (cell.numerator, cell.denominator) == (34915, 80327)
+    assert cell.value == pytest.approx(43.4661, abs=1e-4)
+    assert "Frauen: 13" in cell.note and "insgesamt: 5" in cell.note
+    assert "Untergrenzen" in row(frauen, "03", 2025).note
