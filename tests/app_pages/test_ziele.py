@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 
+from access.audit import entries
+from access.settings import load as access_settings
 from tests.app_pages.elements import charts, texts
 from ziele import ablage
 from ziele.model import Ziel
@@ -26,14 +28,14 @@ def _fill(at, **fields: str):
     return at
 
 
-def test_without_goals_the_page_says_so_and_offers_the_example(open_app):
-    at = open_app(ZIELE)
+def test_without_goals_the_page_says_so_and_offers_the_example(open_as_analyst):
+    at = open_as_analyst(ZIELE)
     assert any(t.startswith("Noch keine Ziele erfasst") for t in _texts(at))
     assert at.button(key="beispiel_laden")
 
 
-def test_the_example_is_loaded_labelled_as_not_decided_and_assessed(open_app):
-    at = open_app(ZIELE)
+def test_the_example_is_loaded_labelled_as_not_decided_and_assessed(open_as_analyst):
+    at = open_as_analyst(ZIELE)
     at.button(key="beispiel_laden").click().run()
     shown = _texts(at)
     assert "Beispielziele geladen (Beispiel – nicht beschlossen)." in [s.value for s in at.success]
@@ -54,8 +56,8 @@ def test_the_example_is_loaded_labelled_as_not_decided_and_assessed(open_app):
     assert all(g.beispiel for g in ablage.load().goals)
 
 
-def test_a_goal_entered_in_the_form_is_saved_assessed_and_in_the_status_download(open_app, downloads):
-    at = open_app(ZIELE)
+def test_a_goal_entered_in_the_form_is_saved_assessed_and_in_the_status_download(open_as_analyst, downloads):
+    at = open_as_analyst(ZIELE)
     at.selectbox(key="ziel_handlungsfeld").set_value("Bevölkerung und soziale Lage")
     _fill(
         at,
@@ -82,8 +84,8 @@ def test_a_goal_entered_in_the_form_is_saved_assessed_and_in_the_status_download
     assert any({row["region_code"] for row in rows} == {"03453"} for _, rows in charts(at))
 
 
-def test_a_bad_entry_is_refused_in_german_and_nothing_is_saved(open_app):
-    at = open_app(ZIELE)
+def test_a_bad_entry_is_refused_in_german_and_nothing_is_saved(open_as_analyst):
+    at = open_as_analyst(ZIELE)
     _fill(at, strategisches_ziel="Chancen", mittlerziel="Senken", zielwert="150", zieljahr="2030")
     at.selectbox(key="ziel_indikator").set_value("betreuungsquote_u3")
     at.button(key="FormSubmitter:ziel_formular-Speichern").click().run()
@@ -93,12 +95,12 @@ def test_a_bad_entry_is_refused_in_german_and_nothing_is_saved(open_app):
     assert ablage.load().goals == ()
 
 
-def test_a_goal_changed_elsewhere_meanwhile_is_not_overwritten(open_app):
+def test_a_goal_changed_elsewhere_meanwhile_is_not_overwritten(open_as_analyst):
     start = ablage.save(
         [Ziel("Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028)], "", "Test"
     )
     goal = start.goals[0]
-    at = open_app(ZIELE)
+    at = open_as_analyst(ZIELE)
     at.selectbox(key="ziel_auswahl").set_value(goal.id).run()
     assert at.text_input(key="ziel_zielwert").value == "40"
     # meanwhile someone else saves 42 through the command line
@@ -109,11 +111,11 @@ def test_a_goal_changed_elsewhere_meanwhile_is_not_overwritten(open_app):
     assert ablage.load().goals[0].zielwert == 42.0
 
 
-def test_removing_a_goal_keeps_it_in_the_history(open_app):
+def test_removing_a_goal_keeps_it_in_the_history(open_as_analyst):
     start = ablage.save(
         [Ziel("Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028)], "", "Test"
     )
-    at = open_app(ZIELE)
+    at = open_as_analyst(ZIELE)
     at.selectbox(key="ziel_auswahl").set_value(start.goals[0].id).run()
     at.button(key="ziel_entfernen").click().run()
     assert ablage.load().goals == ()
@@ -151,3 +153,21 @@ def test_a_goal_shows_on_its_tile_and_in_the_indicator_chart(open_app):
     projection = sorted((row["year"], row["value"]) for row in rows if "goal" in row)
     assert projection[0] == (2020, 28.39) and projection[1][0] == 2028
     assert abs(projection[1][1] - 43.99) < 1e-9
+
+
+def test_an_anonymous_visitor_reads_the_goals_but_has_no_way_to_change_them(open_app):
+    ablage.save(
+        [Ziel("Frühe Bildung", "Früh fördern", "U3 ausbauen", "betreuungsquote_u3", "03453", 40.0, 2028)], "", "Test"
+    )
+    at = open_app(ZIELE)
+    assert "U3 ausbauen" in _texts(at)
+    keys = {w.key for kind in ("button", "selectbox", "text_input") for w in at.get(kind) if getattr(w, "key", None)}
+    assert not {"beispiel_laden", "ziel_auswahl", "ziel_entfernen"} & keys
+    assert any("Rolle Analyse" in c.value for c in at.caption)
+
+
+def test_a_goal_change_is_in_the_audit_log_under_the_analysts_name(open_as_analyst):
+    at = open_as_analyst(ZIELE)
+    at.button(key="beispiel_laden").click().run()
+    newest = entries(access_settings().audit_log, 1)[0]
+    assert (newest["who"], newest["action"]) == ("analystin", "Ziele geändert")

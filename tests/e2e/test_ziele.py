@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import (
     assert_no_exception,
     screenshot_path,
+    sign_in_locally,
     streamlit_server,
     wait_for_app,
     wait_for_drawn,
@@ -51,11 +52,15 @@ def photograph(page: Page, recorder, name: str) -> None:
     recorder.screenshot_taken = True
 
 
-def test_a_goal_created_in_the_ui_shows_on_ziele_its_tile_the_chart_and_a_slide(own_app_url, page, recorder):
-    """The server is requested before the tab, so it stops after the tab has closed, not under it."""
+def test_a_goal_created_in_the_ui_shows_on_ziele_its_tile_the_chart_and_a_slide(
+    own_app_url, local_users, page, recorder
+):
+    """An analyst creates the goal; anyone then finds it. The server is requested before the tab, so it stops
+    after the tab has closed, not under it."""
     page.set_default_timeout(TIMEOUT)
     page.goto(f"{own_app_url}/ziele")
     wait_for_app(page)
+    sign_in_locally(page)
     expect(page.get_by_text("Noch keine Ziele erfasst", exact=False)).to_be_visible(timeout=TIMEOUT)
 
     choose(page, "Handlungsfeld", "Frühe Bildung")
