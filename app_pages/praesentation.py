@@ -39,7 +39,7 @@ try:
     deck_slides = slides(stem, stamp(path), version())
 except DeckError as error:
     st.error(f"Diese Präsentation lässt sich nicht zeigen. {error}")
-    st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen", icon=":material/arrow_back:")
+    st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen")
     st.stop()
 
 total = len(deck_slides)
@@ -56,29 +56,9 @@ if content.source_line:
 
 with st.container(key="navigation", horizontal=True):
     first, last = number == 1, number == total
-    st.button(
-        "Anfang", key="anfang", icon=":material/first_page:", type="tertiary", on_click=_go, args=(1,), disabled=first
-    )
-    st.button(
-        "Zurück",
-        key="zurueck",
-        icon=":material/chevron_left:",
-        type="tertiary",
-        on_click=_go,
-        args=(number - 1,),
-        disabled=first,
-    )
+    st.button("Anfang", key="anfang", type="tertiary", on_click=_go, args=(1,), disabled=first)
+    st.button("Zurück", key="zurueck", type="tertiary", on_click=_go, args=(number - 1,), disabled=first)
     st.html(f'<div class="bm-counter">{content.counter}</div>', width="content")
-    st.button(
-        "Weiter",
-        key="weiter",
-        icon=":material/chevron_right:",
-        type="tertiary",
-        on_click=_go,
-        args=(number + 1,),
-        disabled=last,
-    )
-    st.button(
-        "Ende", key="ende", icon=":material/last_page:", type="tertiary", on_click=_go, args=(total,), disabled=last
-    )
-    st.page_link("app_pages/praesentationen.py", label="Beenden", icon=":material/close:")
+    st.button("Weiter", key="weiter", type="tertiary", on_click=_go, args=(number + 1,), disabled=last)
+    st.button("Ende", key="ende", type="tertiary", on_click=_go, args=(total,), disabled=last)
+    st.page_link("app_pages/praesentationen.py", label="Beenden")

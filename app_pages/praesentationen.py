@@ -268,10 +268,10 @@ st.caption(
     "aktuellen Datenbestand. Präsentieren öffnet den Vollbildmodus; Tasten → ← Bild↓ Bild↑ Leertaste Pos1 Ende."
 )
 
-st.subheader("Gespeicherte Präsentationen")
+st.header("Gespeicherte Präsentationen")
 _deck_list(region_names, v)
 
-st.subheader("Präsentation bauen")
+st.header("Präsentation bauen")
 st.button(
     "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
 )

@@ -34,7 +34,7 @@ def _paragraphs(lines: tuple[str, ...]) -> str:
 
 def text_html(content: SlideContent) -> str:
     """The slide's text above the chart: heading, subheading, key statement and the lines under it."""
-    heading = f'<div class="bm-heading">{escape(content.heading)}</div>'
+    heading = f'<h1 class="bm-heading">{escape(content.heading)}</h1>'
     if content.kind == "title":
         sub = f'<div class="bm-sub">{escape(content.subheading)}</div>' if content.subheading else ""
         body = f'<div class="bm-body">{_paragraphs(content.body)}</div>'

@@ -27,7 +27,7 @@ COUNTER = '[data-stale="false"] .bm-counter'
 
 def wait_for_slide(page: Page, number: int) -> None:
     """Wait until slide `number` is shown, its URL written and, on an indicator slide, its chart drawn."""
-    expect(page.locator(COUNTER)).to_have_text(f"{number} / {TOTAL}")
+    expect(page.locator(COUNTER)).to_have_text(f"{number} / {TOTAL}", timeout=60_000)
     page.wait_for_url(re.compile(rf"[?&]folie={number}(&|$)"))
     wait_for_settled(page, quiet_ms=400)
     if number in CHARTS:
