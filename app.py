@@ -36,6 +36,7 @@ sections = {
     ],
     "Grundlagen": [
         st.Page("app_pages/daten_quellen.py", title="Daten & Quellen"),
+        st.Page("app_pages/barrierefreiheit.py", title="Barrierefreiheit"),
     ],
 }
 # Streamlit's own menu fails screen readers (see ui/navigation.py); the router draws its own below.
