@@ -41,7 +41,8 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             st.caption(f"Nur je Kreis verfügbar – gezeigt wird {own.region_name}.")
         arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
         st.metric(
-            f"{indicator.title}, {own.year}" if own.year else indicator.title,
+            # The year leads: a narrow tile cuts the label's end, and the year must never be what is cut.
+            f"{own.year}: {indicator.title}" if own.year else indicator.title,
             fmt_value(own.value, indicator.unit, own.status),
             text.difference(facts.change, indicator.unit) if facts.previous_year else None,
             delta_color=_TREND_COLOUR[facts.better],
