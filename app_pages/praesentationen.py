@@ -145,7 +145,6 @@ def _deck_list(region_names: dict[str, str], v: int) -> None:
                 st.page_link(
                     "app_pages/praesentation.py",
                     label="Präsentieren",
-                    icon=":material/slideshow:",
                     query_params={"deck": entry.slug, "folie": "1"},
                 )
                 for kind in MIME:
@@ -156,11 +155,8 @@ def _deck_list(region_names: dict[str, str], v: int) -> None:
                         MIME[kind],
                         key=f"{kind}_{entry.slug}",
                         on_click="ignore",
-                        icon=":material/download:",
                     )
-                st.button(
-                    "Bearbeiten", key=f"bearbeiten_{entry.slug}", icon=":material/edit:", on_click=_edit, args=(entry,)
-                )
+                st.button("Bearbeiten", key=f"bearbeiten_{entry.slug}", on_click=_edit, args=(entry,))
             with st.expander("Folien einzeln öffnen"):
                 for number, slide in enumerate(deck.slides, 1):
                     st.page_link(
@@ -178,28 +174,22 @@ def _slide_list(region_names: dict[str, str]) -> None:
         with st.container(horizontal=True, vertical_alignment="center", key=f"folie_{index}"):
             st.markdown(f"{index + 1}. {_describe(slide, region_names)}", width="stretch")
             st.button(
-                "",
+                "Nach oben",
                 key=f"hoch_{index}",
-                icon=":material/arrow_upward:",
-                help="nach oben",
                 on_click=_move,
                 args=(index, -1),
                 disabled=index == 0,
             )
             st.button(
-                "",
+                "Nach unten",
                 key=f"runter_{index}",
-                icon=":material/arrow_downward:",
-                help="nach unten",
                 on_click=_move,
                 args=(index, 1),
                 disabled=index == len(slides) - 1,
             )
             st.button(
-                "",
+                "Löschen",
                 key=f"loeschen_{index}",
-                icon=":material/delete:",
-                help="Folie löschen",
                 on_click=_delete,
                 args=(index,),
             )
@@ -238,7 +228,6 @@ def _indicator_form(region_names: dict[str, str], v: int) -> None:
     st.button(
         "Folie hinzufügen",
         key="neu_indikatorfolie",
-        icon=":material/add:",
         on_click=_add_from_form,
         args=("indicator",),
     )
@@ -253,7 +242,7 @@ def _other_form(kind: str) -> None:
         st.text_input("Untertitel, z. B. Sitzung und Datum", key="neu_untertitel", max_chars=500)
     else:
         st.caption("Die Quellen-Folie entsteht aus den Indikatoren der Präsentation und den Importen.")
-    st.button("Folie hinzufügen", key=f"neu_{kind}folie", icon=":material/add:", on_click=_add_from_form, args=(kind,))
+    st.button("Folie hinzufügen", key=f"neu_{kind}folie", on_click=_add_from_form, args=(kind,))
 
 
 v = version()
@@ -272,14 +261,12 @@ st.header("Gespeicherte Präsentationen")
 _deck_list(region_names, v)
 
 st.header("Präsentation bauen")
-st.button(
-    "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
-)
+st.button("Neue Präsentation beginnen", key="neu", on_click=_start, args=(_new_slides(), ""))
 slides_column, add_column = st.columns([3, 2], gap="large")
 with slides_column:
     _slide_list(region_names)
     st.text_input("Name", key=NAME, max_chars=80, placeholder="z. B. Beirat März 2026")
-    st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
+    st.button("Speichern", key="speichern", type="primary", on_click=_save)
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
         (st.success if kind == "success" else st.error)(text)

@@ -65,7 +65,6 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         st.page_link(
             "app_pages/indikator.py",
             label="Verlauf, Karte und Quellen",
-            icon=":material/arrow_forward:",
             query_params={"indikator": key, "region": selection.region, "vergleich": selection.group},
         )
 

@@ -132,10 +132,7 @@ def show(kind: str, *args: str | int) -> None:
 def downloads(kind: str, *args: str | int, name: str) -> None:
     """PNG and SVG buttons for the chart as shown, title and source line included; rendered on click."""
     buttons = st.container(horizontal=True)
-    for label, render, mime, icon in (
-        ("PNG", to_png, "image/png", ":material/image:"),
-        ("SVG", to_svg, "image/svg+xml", ":material/draw:"),
-    ):
+    for label, render, mime in (("PNG", to_png, "image/png"), ("SVG", to_svg, "image/svg+xml")):
         buttons.download_button(
             label,
             lambda render=render: render(CHARTS[kind](*args)),
@@ -143,5 +140,4 @@ def downloads(kind: str, *args: str | int, name: str) -> None:
             mime,
             key=f"{label.lower()}_{name}",
             on_click="ignore",
-            icon=icon,
         )
