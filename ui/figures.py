@@ -18,6 +18,7 @@ from charts.export import to_png, to_svg
 from charts.format import fmt_value
 from charts.maps import choropleth
 from charts.ranking import ranking_bars, scatter
+from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, tile
@@ -69,7 +70,8 @@ def _series_table(key: str, region: str, group: str, category: str, version: int
     """One row per year, one column per region as the chart shows them, values as German text."""
     frame = series(key, region, group, category, version)
     frame = frame.assign(text=_values(frame, CATALOGUE[key].unit), year=frame["year"].astype(int))
-    names = list(dict.fromkeys(frame["region_name"]))
+    ordered = with_roles(frame).assign(rank=lambda f: f["role"].map(ROLES.index)).sort_values(["rank", "region_name"])
+    names = list(dict.fromkeys(ordered["region_name"]))  # region, Land, Bund, then peers, as in the legend
     table = frame.pivot_table(index="year", columns="region_name", values="text", aggfunc="first")
     return table.reindex(columns=names).fillna("keine Daten").rename_axis(index="Jahr", columns=None).reset_index()
 
