@@ -13,35 +13,35 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import access, sidebar, url
+from ui import access, accessibility, navigation, sidebar, url
 from ui.data import db_path, version
 
 st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
 url.start_run()
+accessibility.install()
 
-presentation = st.Page(
-    "app_pages/praesentation.py", title="Präsentationsmodus", icon=":material/slideshow:", visibility="hidden"
-)
-page = st.navigation(
-    {
-        "Übersicht": [
-            st.Page("app_pages/ueberblick.py", title="Überblick", icon=":material/dashboard:", default=True),
-            st.Page("app_pages/ziele.py", title="Ziele", icon=":material/flag:"),
-        ],
-        "Analyse": [
-            st.Page("app_pages/indikator.py", title="Indikator", icon=":material/show_chart:"),
-            st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich", icon=":material/leaderboard:"),
-            st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil", icon=":material/location_city:"),
-        ],
-        "Präsentation": [
-            st.Page("app_pages/praesentationen.py", title="Präsentationen", icon=":material/co_present:"),
-            presentation,
-        ],
-        "Grundlagen": [
-            st.Page("app_pages/daten_quellen.py", title="Daten & Quellen", icon=":material/source:"),
-        ],
-    }
-)
+presentation = st.Page("app_pages/praesentation.py", title="Präsentationsmodus", visibility="hidden")
+sections = {
+    "Übersicht": [
+        st.Page("app_pages/ueberblick.py", title="Überblick", default=True),
+        st.Page("app_pages/ziele.py", title="Ziele"),
+    ],
+    "Analyse": [
+        st.Page("app_pages/indikator.py", title="Indikator"),
+        st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich"),
+        st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil"),
+    ],
+    "Präsentation": [
+        st.Page("app_pages/praesentationen.py", title="Präsentationen"),
+        presentation,
+    ],
+    "Grundlagen": [
+        st.Page("app_pages/daten_quellen.py", title="Daten & Quellen"),
+        st.Page("app_pages/barrierefreiheit.py", title="Barrierefreiheit"),
+    ],
+}
+# Streamlit's own menu fails screen readers (see ui/navigation.py); the router draws its own below.
+page = st.navigation(sections, position="hidden")
 
 if not db_path().exists():
     st.error(f"Datenbestand {db_path()} fehlt. Bitte zuerst `python cli.py build` ausführen (oder `./run`).")
@@ -50,6 +50,7 @@ if not db_path().exists():
 if page.url_path != presentation.url_path:
     st.sidebar.title("Bildungsmonitor")
     st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
+    navigation.draw(sections)
     sidebar.draw(version())
     access.sign_in_box()
 page.run()

@@ -65,12 +65,12 @@ st.caption(
     "veröffentlicht, oft für ältere Jahre; darum steht bei jedem Wert sein Jahr."
 )
 
-st.subheader("Kinder und junge Menschen nach Altersgruppen")
+st.header("Kinder und junge Menschen nach Altersgruppen")
 ages = [(category, profile_line(AGE_GROUPS, gemeinde, category, v)) for category in categories(AGE_GROUPS, v)]
 _table(ages, gemeinde_name)
 st.caption("Anzahl Einwohnerinnen und Einwohner am 31.12.; " + CATALOGUE[AGE_GROUPS].source)
 
-st.subheader("Arbeit und soziale Lage")
+st.header("Arbeit und soziale Lage")
 lines = [(CATALOGUE[key].title, profile_line(key, gemeinde, "", v)) for key in PER_GEMEINDE]
 _table(lines, gemeinde_name)
 st.caption(
@@ -78,7 +78,7 @@ st.caption(
     "dieses Alters dient als Ersatzgröße. Quellen: " + "; ".join(CATALOGUE[key].source for key in PER_GEMEINDE)
 )
 
-st.subheader("Nur je Kreis verfügbar")
+st.header("Nur je Kreis verfügbar")
 st.markdown(
     f"Diese Indikatoren werden nicht je Gemeinde veröffentlicht. Für {gemeinde_name} gibt es daher "
     "keinen eigenen Wert; zum Vergleich steht hier der Wert des Landkreises Cloppenburg."

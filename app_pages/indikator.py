@@ -100,14 +100,13 @@ if tab["Tabelle"].open:
         with st.expander("Zeichenerklärung der Quellen"):
             st.table(tables.legend(), hide_index=True)
         buttons = st.container(horizontal=True)
-        buttons.download_button("CSV", tables.to_csv(table), f"{name}.csv", "text/csv", icon=":material/download:")
+        buttons.download_button("CSV", tables.to_csv(table), f"{name}.csv", "text/csv")
         buttons.download_button(
             "XLSX",
             lambda: tables.to_xlsx(table),
             f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
-            icon=":material/download:",
         )
 
 if tab["Quellen"].open:

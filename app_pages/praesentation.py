@@ -41,7 +41,7 @@ try:
     content = slide(stem, stamp(path), version(), number)
 except DeckError as error:
     st.error(f"Diese Präsentation lässt sich nicht zeigen. {error}")
-    st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen", icon=":material/arrow_back:")
+    st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen")
     st.stop()
 url.publish("folie", number)
 
@@ -54,32 +54,12 @@ if content.source_line:
 
 with st.container(key="navigation", horizontal=True):
     first, last = number == 1, number == total
-    st.button(
-        "Anfang", key="anfang", icon=":material/first_page:", type="tertiary", on_click=_go, args=(1,), disabled=first
-    )
-    st.button(
-        "Zurück",
-        key="zurueck",
-        icon=":material/chevron_left:",
-        type="tertiary",
-        on_click=_go,
-        args=(number - 1,),
-        disabled=first,
-    )
+    st.button("Anfang", key="anfang", type="tertiary", on_click=_go, args=(1,), disabled=first)
+    st.button("Zurück", key="zurueck", type="tertiary", on_click=_go, args=(number - 1,), disabled=first)
     st.html(f'<div class="bm-counter">{content.counter}</div>', width="content")
-    st.button(
-        "Weiter",
-        key="weiter",
-        icon=":material/chevron_right:",
-        type="tertiary",
-        on_click=_go,
-        args=(number + 1,),
-        disabled=last,
-    )
-    st.button(
-        "Ende", key="ende", icon=":material/last_page:", type="tertiary", on_click=_go, args=(total,), disabled=last
-    )
-    st.page_link("app_pages/praesentationen.py", label="Beenden", icon=":material/close:")
+    st.button("Weiter", key="weiter", type="tertiary", on_click=_go, args=(number + 1,), disabled=last)
+    st.button("Ende", key="ende", type="tertiary", on_click=_go, args=(total,), disabled=last)
+    st.page_link("app_pages/praesentationen.py", label="Beenden")
 
 # The slide is on screen; now the rest of the deck, so that no later step renders (read from the cache
 # after the first request, so this costs nothing on a step).

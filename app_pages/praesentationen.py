@@ -188,7 +188,6 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
                 st.page_link(
                     "app_pages/praesentation.py",
                     label="Präsentieren",
-                    icon=":material/slideshow:",
                     query_params={"deck": entry.slug, "folie": "1"},
                 )
                 for kind in MIME:
@@ -199,13 +198,11 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
                         MIME[kind],
                         key=f"{kind}_{entry.slug}",
                         on_click="ignore",
-                        icon=":material/download:",
                     )
                 if writer:
                     st.button(
                         "Bearbeiten",
                         key=f"bearbeiten_{entry.slug}",
-                        icon=":material/edit:",
                         on_click=_edit,
                         args=(entry,),
                     )
@@ -213,7 +210,6 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
                     st.button(
                         "Löschen",
                         key=f"loeschen_{entry.slug}",
-                        icon=":material/delete:",
                         on_click=_ask_delete,
                         args=(entry,),
                     )
@@ -245,28 +241,22 @@ def _slide_list(region_names: dict[str, str]) -> None:
         with st.container(horizontal=True, vertical_alignment="center", key=f"folie_{index}"):
             st.markdown(f"{index + 1}. {_describe(slide, region_names)}", width="stretch")
             st.button(
-                "",
+                "Nach oben",
                 key=f"hoch_{index}",
-                icon=":material/arrow_upward:",
-                help="nach oben",
                 on_click=_move,
                 args=(index, -1),
                 disabled=index == 0,
             )
             st.button(
-                "",
+                "Nach unten",
                 key=f"runter_{index}",
-                icon=":material/arrow_downward:",
-                help="nach unten",
                 on_click=_move,
                 args=(index, 1),
                 disabled=index == len(slides) - 1,
             )
             st.button(
-                "",
+                "Löschen",
                 key=f"loeschen_{index}",
-                icon=":material/delete:",
-                help="Folie löschen",
                 on_click=_delete,
                 args=(index,),
             )
@@ -305,7 +295,6 @@ def _indicator_form(region_names: dict[str, str], v: int) -> None:
     st.button(
         "Folie hinzufügen",
         key="neu_indikatorfolie",
-        icon=":material/add:",
         on_click=_add_from_form,
         args=("indicator",),
     )
@@ -327,7 +316,7 @@ def _other_form(kind: str) -> None:
         st.caption("Die Folie zeigt jedes Ziel mit Wettersymbol und Abstand, aus den Zielen der Seite Ziele.")
     else:
         st.caption("Die Quellen-Folie entsteht aus den Indikatoren der Präsentation und den Importen.")
-    st.button("Folie hinzufügen", key=f"neu_{kind}folie", icon=":material/add:", on_click=_add_from_form, args=(kind,))
+    st.button("Folie hinzufügen", key=f"neu_{kind}folie", on_click=_add_from_form, args=(kind,))
 
 
 def _message(key: str) -> None:
@@ -349,14 +338,12 @@ def _replace_question() -> None:
 def _builder(region_names: dict[str, str], v: int) -> None:
     """Build, save and replace: analysts only (the page asks ui.access; ui.decks asks again)."""
     st.subheader("Präsentation bauen")
-    st.button(
-        "Neue Präsentation beginnen", key="neu", icon=":material/note_add:", on_click=_start, args=(_new_slides(), "")
-    )
+    st.button("Neue Präsentation beginnen", key="neu", on_click=_start, args=(_new_slides(), ""))
     slides_column, add_column = st.columns([3, 2], gap="large")
     with slides_column:
         _slide_list(region_names)
         st.text_input("Name", key=NAME, max_chars=80, placeholder="z. B. Beirat März 2026")
-        st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
+        st.button("Speichern", key="speichern", type="primary", on_click=_save)
         if REPLACING in st.session_state:
             _replace_question()
         _message(MESSAGE)
@@ -388,7 +375,7 @@ st.caption(
 )
 
 writer = access.may_write()
-st.subheader("Gespeicherte Präsentationen")
+st.header("Gespeicherte Präsentationen")
 _deck_list(region_names, v, writer)
 _message(LIST_MESSAGE)
 if writer:

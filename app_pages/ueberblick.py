@@ -47,7 +47,8 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             st.badge(facts.badge, icon=":material/history:", color="orange")
         arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
         st.metric(
-            f"{indicator.title}, {own.year}" if own.year else indicator.title,
+            # The year leads: a narrow tile cuts the label's end, and the year must never be what is cut.
+            f"{own.year}: {indicator.title}" if own.year else indicator.title,
             fmt_value(own.value, indicator.unit, own.status),
             text.difference(facts.change, indicator.unit) if facts.previous_year else None,
             delta_color=_TREND_COLOUR[facts.better],
@@ -75,7 +76,6 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         st.page_link(
             "app_pages/indikator.py",
             label="Verlauf, Karte und Quellen",
-            icon=":material/arrow_forward:",
             query_params={"indikator": key, "region": selection.region, "vergleich": selection.group},
         )
 

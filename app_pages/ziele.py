@@ -164,11 +164,9 @@ def _edit_section(current: tuple[Ziel, ...], region_names: dict[str, str]) -> No
     st.subheader("Ziele bearbeiten")
     with st.container(horizontal=True):
         if not any(g.beispiel for g in current):
-            st.button("Beispiel laden", key="beispiel_laden", icon=":material/lightbulb:", on_click=_load_example)
+            st.button("Beispiel laden", key="beispiel_laden", on_click=_load_example)
         else:
-            st.button(
-                "Beispiele entfernen", key="beispiele_entfernen", icon=":material/delete:", on_click=_remove_examples
-            )
+            st.button("Beispiele entfernen", key="beispiele_entfernen", on_click=_remove_examples)
     choices = {NEW: "Neues Ziel anlegen"} | {g.id: g.describe for g in current}
     # Streamlit drops the state of widgets a run does not draw (another page was open): start afresh
     # then, so the form never edits a goal it no longer shows.
@@ -206,9 +204,9 @@ def _edit_section(current: tuple[Ziel, ...], region_names: dict[str, str]) -> No
         left.text_input(FIELD_LABELS["beschlossen_am"], key="ziel_beschlossen_am", max_chars=10)
         right.text_input(FIELD_LABELS["gremium"], key="ziel_gremium", max_chars=300)
         st.checkbox(f"{EXAMPLE_LABEL} (Beispiel, nicht vom Beirat beschlossen)", key="ziel_beispiel")
-        st.form_submit_button("Speichern", type="primary", icon=":material/save:", on_click=_save_form)
+        st.form_submit_button("Speichern", type="primary", on_click=_save_form)
     if st.session_state.get(EDITING) is not None:
-        st.button("Dieses Ziel entfernen", key="ziel_entfernen", icon=":material/delete:", on_click=_remove)
+        st.button("Dieses Ziel entfernen", key="ziel_entfernen", on_click=_remove)
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
         (st.success if kind == "success" else st.error)(text)
@@ -319,14 +317,13 @@ else:
         years = {c: (lambda v: "" if pd.isna(v) else str(int(v))) for c in ("zieljahr", "letztes_jahr")}
         st.dataframe(status.style.format(german | years), hide_index=True)
         buttons = st.container(horizontal=True)
-        buttons.download_button("CSV", tables.to_csv(status), "zielstand.csv", "text/csv", icon=":material/download:")
+        buttons.download_button("CSV", tables.to_csv(status), "zielstand.csv", "text/csv")
         buttons.download_button(
             "XLSX",
             lambda: tables.to_xlsx(status, "Zielstand"),
             "zielstand.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
-            icon=":material/download:",
         )
     with st.expander("Historie der Ziele (jede Änderung mit altem und neuem Wert)"):
         st.dataframe(ablage.history(), hide_index=True)

@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 
 from charts import IndicatorLike, lower_is_better
+from charts.describe import map_text
 from charts.format import fmt_value, status_text
 from charts.style import HIGHLIGHT, NO_DATA, SEQUENTIAL_SCHEME, finish, font_size, title_with_year
 
@@ -145,7 +146,8 @@ def choropleth(
         .properties(width=_fitted_width(frame, height), height=height)
     )
     title = title_with_year(indicator.title, gdf)
-    return finish(chart, title, f"{indicator.source}\n{ATTRIBUTION}", text)
+    description = map_text(frame, indicator, highlight_code)
+    return finish(chart, title, f"{indicator.source}\n{ATTRIBUTION}", text, description=description)
 
 
 def _fitted_width(frame: gpd.GeoDataFrame, height: float) -> float:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 
 import altair as alt
 import pandas as pd
 
 from charts import IndicatorLike, lower_is_better
-from charts.format import fmt_counts, fmt_value, status_text
+from charts.describe import ranking_text, scatter_text
+from charts.format import fmt_counts, fmt_number, fmt_value, status_text
 from charts.style import (
     BUND,
     GROUP_LABEL,
@@ -49,6 +51,21 @@ def _kreise(df: pd.DataFrame, highlight_code: str, peer_codes: Sequence[str], un
     data["counts_text"] = [fmt_counts(n, d) for n, d in zip(data["numerator"], data["denominator"], strict=True)]
     data["status_short"] = data["status"].map(lambda s: status_text(s, short=True))
     return data
+
+
+def value_axis_start(values: Sequence[float]) -> float:
+    """Where the value axis starts: 0, unless all values lie close together far from 0.
+
+    Ausbildungsplätze je 100 of 97 to 110 looked identical on an axis from 0. When the smallest value
+    is more than three quarters of the largest, the axis starts a quarter of the spread below the smallest value,
+    rounded down to a whole step; the axis title says so (see ranking_bars).
+    """
+    if not len(values) or min(values) <= 0 or min(values) <= 0.75 * max(values):
+        return 0.0
+    low, high = min(values), max(values)
+    spread = max(high - low, abs(high) * 0.05)
+    step = 10 ** math.floor(math.log10(spread))
+    return math.floor((low - spread / 4) / step) * step
 
 
 def _reference_layers(
@@ -123,12 +140,19 @@ def ranking_bars(
         alt.Tooltip("value_text:N", title="Wert"),
         alt.Tooltip("counts_text:N", title="Zähler/Nenner"),
     ]
+    start = value_axis_start([*valued["value"], *(reference_values or {}).values()])
+    x_title = (
+        indicator.unit
+        if not start
+        else f"{indicator.unit} – Achse beginnt bei {fmt_number(start, 1 if start % 1 else 0)}, nicht bei 0"
+    )
+    x_scale = alt.Scale(domainMin=start, zero=False) if start else alt.Scale()
     bars = (
         alt.Chart(valued)
-        .mark_bar()
+        .mark_bar(clip=True)
         .encode(
             y=y,
-            x=alt.X("value:Q", title=indicator.unit),
+            x=alt.X("value:Q", title=x_title, scale=x_scale),
             color=alt.Color(
                 "group:N",
                 scale=alt.Scale(domain=[g for g, _ in entries], range=[ROLE_COLOUR[r] for _, r in entries]),
@@ -138,14 +162,18 @@ def ranking_bars(
         )
     )
     text_style = {"align": "left", "dx": 3 * text, "fontSize": font_size("mark", text)}
-    values = alt.Chart(valued).mark_text(**text_style).encode(y=y, x="value:Q", text="value_text:N")
-    # Reference rules lie over the bars but under the value labels, so both stay readable.
-    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, text), values]
+    labels = alt.Chart(valued).encode(y=y, x="value:Q", text="value_text:N")
+    # Reference rules lie over the bars but under the value labels; a white halo under each label
+    # interrupts a rule that crosses it, so the number stays readable.
+    halo = labels.mark_text(**text_style, stroke="white", strokeWidth=4 * text, strokeJoin="round")
+    values = labels.mark_text(**text_style)
+    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, text), halo, values]
     if len(missing):
         no_value = alt.Chart(missing).mark_text(**text_style, color=MUTED_TEXT, fontStyle="italic")
         layers.append(no_value.encode(y=y, x=alt.value(0), text="status_short:N", tooltip=tooltip))
     chart = alt.layer(*layers).properties(width=520 * scale, height=alt.Step(17 * text))
-    return finish(chart, title_with_year(indicator.title, df), indicator.source, text)
+    description = ranking_text(data, indicator, highlight_code, dict(reference_values or {}))
+    return finish(chart, title_with_year(indicator.title, df), indicator.source, text, description=description)
 
 
 def scatter(
@@ -189,4 +217,6 @@ def scatter(
     if omitted:
         sources.append(f"{omitted} Kreis(e) ohne Wert nicht dargestellt")
     chart = alt.layer(points, label).properties(width=520 * scale, height=400 * scale)
-    return finish(chart, f"{y_indicator.title} und {x_indicator.title}", "\n".join(sources), scale)
+    description = scatter_text(data, x_indicator, y_indicator, highlight_code)
+    title = f"{y_indicator.title} und {x_indicator.title}"
+    return finish(chart, title, "\n".join(sources), scale, description=description)

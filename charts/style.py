@@ -66,20 +66,32 @@ def german_locale() -> alt.Locale:
     return alt.Locale(number={"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0€"]})
 
 
-def finish(chart: alt.TopLevelMixin, title: str, source_line: str, scale: float = 1.0) -> alt.TopLevelMixin:
+# Vega's own ARIA texts are English and read raw numbers; marks and guides are hidden from screen
+# readers and the chart as a whole carries a German description (charts.describe).
+_NO_VEGA_ARIA = {"aria": False}
+
+
+def finish(
+    chart: alt.TopLevelMixin, title: str, source_line: str, scale: float = 1.0, description: str = ""
+) -> alt.TopLevelMixin:
     """Add title and source, German locale, fonts and a borderless view: the last step of every builder.
+
+    `description` is the chart's German text alternative (charts.describe): the accessible name of the
+    drawn SVG, in place of Vega's English descriptions of each axis and mark.
 
     The source goes into the title's subtitle rather than a separate footer chart: a subtitle survives
     every chart type (layer, concat, facet) and every export, whereas a footer would need a concat that
     breaks Streamlit's container-width sizing. Several source lines are separated by "\\n".
     """
     return chart.properties(
-        title=alt.TitleParams(text=title, subtitle=source_line.split("\n"), anchor="start")
+        title=alt.TitleParams(text=title, subtitle=source_line.split("\n"), anchor="start"),
+        description=description or title,
     ).configure(
         locale=german_locale(),
         font=FONT,
         padding=10 * scale,
         title={
+            **_NO_VEGA_ARIA,
             "fontSize": font_size("title", scale),
             "subtitleFontSize": font_size("subtitle", scale),
             "subtitleColor": MUTED_TEXT,
@@ -87,12 +99,14 @@ def finish(chart: alt.TopLevelMixin, title: str, source_line: str, scale: float 
             "offset": 12 * scale,
         },
         axis={
+            **_NO_VEGA_ARIA,
             "labelFontSize": font_size("label", scale),
             "titleFontSize": font_size("axis_title", scale),
             "titleFontWeight": "normal",
             "labelLimit": 260 * scale,
         },
         legend={
+            **_NO_VEGA_ARIA,
             "labelFontSize": font_size("label", scale),
             "titleFontSize": font_size("axis_title", scale),
             "titleFontWeight": "normal",
@@ -101,6 +115,7 @@ def finish(chart: alt.TopLevelMixin, title: str, source_line: str, scale: float 
             "titleLimit": 260 * scale,
         },
         view={"stroke": None},
+        mark=_NO_VEGA_ARIA,
     )
 
 

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from charts import IndicatorLike
+from charts.describe import series_text
 from charts.format import fmt_counts, fmt_value, status_text
 from charts.style import (
     GROUP_LABEL,
@@ -25,6 +26,26 @@ from charts.style import (
 
 # Years are plain integers: without "d" the German locale would print 2023 as "2.023".
 _YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, title=None, labelAngle=0)
+_MAX_YEAR_TICKS = 8
+
+
+def year_ticks(years: Sequence[int]) -> list[int]:
+    """Whole years for the x-axis, the last year always among them, at most about eight.
+
+    Vega's own ticks left out the newest year (1995 … 2020 on a series ending 2024) and, on a narrow
+    slide, put ticks between years that the "d" format printed as the same year twice.
+    """
+    first, last = min(years), max(years)
+    step = next(s for s in (1, 2, 5, 10, 20) if (last - first) / s <= _MAX_YEAR_TICKS)
+    ticks = [year for year in range(first, last + 1) if year % step == 0] or [first]
+    if last - ticks[-1] < step / 2:
+        ticks.pop()  # a round year just before the newest would crowd its label
+    return [*ticks, last]
+
+
+def _year_axis(years: Sequence[int]) -> alt.Axis:
+    return alt.Axis(format="d", values=year_ticks(years), title=None, labelAngle=0) if len(years) else _YEAR_AXIS
+
 
 # Rows without a value stay in the data but break the line there instead of bridging the gap or
 # dropping to 0; points for them are not drawn.
@@ -76,26 +97,22 @@ def _prepared(df: pd.DataFrame, unit: str) -> pd.DataFrame:
     return data
 
 
-def _breaks_layer(breaks: Sequence[tuple[int, str]], height: float, scale: float) -> alt.LayerChart:
-    """A dotted rule per break year, labelled upwards from the bottom of the plot along the rule.
+def _breaks_layer(breaks: Sequence[tuple[int, str]], axis: alt.Axis, scale: float) -> alt.LayerChart:
+    """A dotted rule per break year, its label above the plot, ending at the rule.
 
-    Vertical labels never collide with each other, and the bottom of a zero-based axis is where the
-    lines are least likely to run. They keep the plot's scale, not the text scale: a long label must
-    still fit the plot's height.
+    Above the plot the labels never cover a line or a point (drawn along the rule they lay over the
+    2023 and 2024 points); each further break is one line higher, so two close breaks do not overlap.
     """
-    data = pd.DataFrame(breaks, columns=["year", "label"])
-    base = alt.Chart(data).encode(x=alt.X("year:Q", axis=_YEAR_AXIS))
-    rule = base.mark_rule(color=MUTED_TEXT, strokeDash=[3, 3], strokeWidth=1 * scale)
-    text = base.mark_text(
-        angle=270,
-        align="left",
-        baseline="bottom",
-        dx=6 * scale,
-        dy=-3 * scale,
-        fontSize=font_size("mark", scale),
-        color=MUTED_TEXT,
-    ).encode(y=alt.value(height), text="label:N")
-    return rule + text
+    layers = []
+    line_height = font_size("mark", scale) * 1.3
+    for line, (year, label) in enumerate(sorted(breaks, reverse=True)):
+        base = alt.Chart(pd.DataFrame({"year": [year], "label": [label]})).encode(x=alt.X("year:Q", axis=axis))
+        rule = base.mark_rule(color=MUTED_TEXT, strokeDash=[3, 3], strokeWidth=1 * scale)
+        text = base.mark_text(
+            align="right", baseline="bottom", dx=3 * scale, fontSize=font_size("mark", scale), color=MUTED_TEXT
+        ).encode(y=alt.value(-4 - line * line_height), text="label:N")
+        layers += [rule, text]
+    return alt.layer(*layers)
 
 
 @dataclass(frozen=True)
@@ -199,8 +216,9 @@ def time_series(
         scale=alt.Scale(domain=labels, range=[ROLE_COLOUR[role] for _, role in entries]),
         legend=legend,
     )
+    axis = _year_axis(sorted(set(data["year"])))
     base = alt.Chart(data).encode(
-        x=alt.X("year:Q", axis=_YEAR_AXIS, scale=alt.Scale(zero=False, nice=False)),
+        x=alt.X("year:Q", axis=axis, scale=alt.Scale(zero=False, nice=False)),
         y=alt.Y("value:Q", title=indicator.unit),
         color=colour,
         detail="region_code:N",
@@ -233,11 +251,11 @@ def time_series(
     if not published.empty and (data["status"] == "computed").any():
         layers.append(_published_layer(published, colour, scale, text))
     if breaks:
-        layers.insert(0, _breaks_layer(breaks, height, scale))
+        layers.insert(0, _breaks_layer(breaks, axis, text))
     if targets:
         layers += _target_layers(targets, scale, text)
     chart = alt.layer(*layers).properties(width=860 * scale, height=height)
-    return finish(chart, indicator.title, indicator.source, text)
+    return finish(chart, indicator.title, indicator.source, text, description=series_text(data, indicator))
 
 
 def sparkline(df: pd.DataFrame) -> alt.LayerChart:
@@ -259,5 +277,5 @@ def sparkline(df: pd.DataFrame) -> alt.LayerChart:
     return (
         alt.layer(line, dot)
         .properties(width=140, height=36)
-        .configure(view={"stroke": None}, padding=2, background="transparent")
+        .configure(view={"stroke": None}, padding=2, background="transparent", mark={"aria": False})
     )

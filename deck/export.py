@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 TEXT = "#1F2933"  # the dashboard's text colour (.streamlit/config.toml)
+LANGUAGE = "de-DE"  # document language of both files
 PNG_SCALE = 2  # pixels per chart pixel: sharp on a 1920 px projector and in print
 
 # The slide grid in fractions of width (x, w) and height (y, h); font sizes in pt on a 13.33 in wide slide.
@@ -164,6 +165,7 @@ class _PptxSlide:
             run.font.size = Pt(size)
             run.font.bold = bold
             run.font.color.rgb = _rgb(colour)
+            run.font._rPr.set("lang", LANGUAGE)  # read with a German voice by screen readers
 
     def bar(self, box: _Box, colour: str) -> None:
         shape = self.slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self._emu(box))
@@ -171,13 +173,21 @@ class _PptxSlide:
         shape.fill.fore_color.rgb = _rgb(colour)
         shape.line.fill.background()
 
-    def picture(self, png: bytes, box: _Box) -> None:
+    def picture(self, png: bytes, box: _Box, alt: str) -> None:
+        """The chart image with `alt` as its alternative text (PowerPoint's "Alternativtext", cNvPr/@descr)."""
         fitted = _fit(png, box, SLIDE_IN[0] / SLIDE_IN[1])
         x, y, w, h = self._emu(fitted)
-        self.slide.shapes.add_picture(io.BytesIO(png), x, y, width=w, height=h)
+        picture = self.slide.shapes.add_picture(io.BytesIO(png), x, y, width=w, height=h)
+        picture._element.nvPicPr.cNvPr.set("descr", alt)
+        picture.name = "Diagramm"
 
     def notes(self, text: str) -> None:
         self.slide.notes_slide.notes_text_frame.text = text
+
+
+def alt_text(content: SlideContent) -> str:
+    """The chart's alternative text in both files: the slide's message, as its key statement says it."""
+    return f"Diagramm: {content.heading}. {content.statement}"
 
 
 def _line(s: _PptxSlide | _PdfSlide, name: str, text: str, lines: int = 1, colour=TEXT, bold=False) -> None:
@@ -204,7 +214,7 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
         s.text(inset, [c.statement], fitted_size(c.statement, size, inset, 2, bold=True), bold=True)
         _line(s, "details", " · ".join(c.details), colour=MUTED_TEXT)
         if item.png:
-            s.picture(item.png, _row("chart")[0])
+            s.picture(item.png, _row("chart")[0], alt_text(c))
     elif c.kind == "text":
         s.text(_box(MARGIN, 0.22, WIDTH, 0.65), list(c.body), 24)
     elif c.kind == "zielstand":
@@ -235,6 +245,7 @@ def slides_to_pptx(name: str, slides: Sequence[SlideContent]) -> bytes:
     prs.slide_width, prs.slide_height = Emu(int(SLIDE_IN[0] * 914400)), Emu(int(SLIDE_IN[1] * 914400))
     prs.core_properties.title = name
     prs.core_properties.author = PRODUCER
+    prs.core_properties.language = LANGUAGE
     for item in _prepare(slides):
         _draw(_PptxSlide(prs), item)
     buffer = io.BytesIO()
@@ -279,9 +290,11 @@ class _PdfSlide:
         self.pdf.set_fill_color(*_rgb(colour))
         self.pdf.rect(box.x * PDF_MM[0], box.y * PDF_MM[1], box.w * PDF_MM[0], box.h * PDF_MM[1], style="F")
 
-    def picture(self, png: bytes, box: _Box) -> None:
+    def picture(self, png: bytes, box: _Box, alt: str) -> None:
+        """The chart as a tagged figure with `alt` as its alternative text; fpdf2 marks the PDF as tagged."""
         f = _fit(png, box, PDF_MM[0] / PDF_MM[1])
-        self.pdf.image(io.BytesIO(png), f.x * PDF_MM[0], f.y * PDF_MM[1], f.w * PDF_MM[0], f.h * PDF_MM[1])
+        at = (f.x * PDF_MM[0], f.y * PDF_MM[1], f.w * PDF_MM[0], f.h * PDF_MM[1])
+        self.pdf.image(io.BytesIO(png), *at, alt_text=alt)
 
     def notes(self, text: str) -> None:
         """PDF pages carry no speaker notes; the sources slide lists the sources."""
@@ -303,7 +316,7 @@ def slides_to_pdf(name: str, slides: Sequence[SlideContent]) -> bytes:
     pdf.set_title(name)
     pdf.set_author(PRODUCER)
     pdf.set_creator("Bildungsmonitor")
-    pdf.set_lang("de-DE")
+    pdf.set_lang(LANGUAGE)
     for item in _prepare(slides):
         _draw(_PdfSlide(pdf), item)
     return bytes(pdf.output())

@@ -99,18 +99,18 @@ def sign_in_box() -> None:
         box.text("Nur-Lesen-Modus: Daten lassen sich hier nicht ändern.")
     elif identity.signed_in:
         box.text(f"Angemeldet: {identity.name}\nRolle: {identity.role.label}")
-        if box.button("Abmelden", key="abmelden", icon=":material/logout:"):
+        if box.button("Abmelden", key="abmelden"):
             if identity.via == "oidc":
                 st.logout()
             _sign_out_locally()
             st.rerun()
     elif oidc:
-        if box.button("Anmelden", key="anmelden", icon=":material/login:"):
+        if box.button("Anmelden", key="anmelden"):
             st.login()
     else:
         with box.form("anmeldung", border=False, enter_to_submit=True):
             st.text_input("Benutzername", key="anmeldung_name", autocomplete="username")
             st.text_input("Passwort", key="anmeldung_passwort", type="password", autocomplete="current-password")
-            st.form_submit_button("Anmelden", on_click=_sign_in_locally, icon=":material/login:")
+            st.form_submit_button("Anmelden", on_click=_sign_in_locally)
         if st.session_state.get("anmeldung_fehler"):
             box.error("Benutzername oder Passwort stimmt nicht.")

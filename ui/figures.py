@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import altair as alt
+import pandas as pd
 import streamlit as st
 
 from charts.export import to_png, to_svg
+from charts.format import fmt_value
 from charts.maps import choropleth
 from charts.ranking import ranking_bars, scatter
+from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
@@ -68,6 +71,50 @@ CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
 }
 
 
+def _values(frame: pd.DataFrame, unit: str) -> list[str]:
+    return [fmt_value(v, unit, s) for v, s in zip(frame["value"], frame["status"], strict=True)]
+
+
+def _series_table(key: str, region: str, group: str, category: str, version: int) -> pd.DataFrame:
+    """One row per year, one column per region as the chart shows them, values as German text."""
+    frame = series(key, region, group, category, version)
+    frame = frame.assign(text=_values(frame, CATALOGUE[key].unit), year=frame["year"].astype(int))
+    ordered = with_roles(frame).assign(rank=lambda f: f["role"].map(ROLES.index)).sort_values(["rank", "region_name"])
+    names = list(dict.fromkeys(ordered["region_name"]))  # region, Land, Bund, then peers, as in the legend
+    table = frame.pivot_table(index="year", columns="region_name", values="text", aggfunc="first")
+    return table.reindex(columns=names).fillna("keine Daten").rename_axis(index="Jahr", columns=None).reset_index()
+
+
+def _cross_table(frame: pd.DataFrame, key: str, name: str) -> pd.DataFrame:
+    """Areas of one year, highest value first, values as German text."""
+    frame = frame.sort_values("value", ascending=False, na_position="last")
+    return pd.DataFrame({name: frame["region_name"].to_numpy(), "Wert": _values(frame, CATALOGUE[key].unit)})
+
+
+def _scatter_table(x_key: str, y_key: str, year: int, kreis: str, version: int) -> pd.DataFrame:
+    frame = scatter_data(x_key, y_key, year, version)
+    return pd.DataFrame(
+        {
+            "Kreis": frame["region_name"].to_numpy(),
+            CATALOGUE[x_key].title: [fmt_value(v, CATALOGUE[x_key].unit) for v in frame["x"]],
+            CATALOGUE[y_key].title: [fmt_value(v, CATALOGUE[y_key].unit) for v in frame["y"]],
+        }
+    )
+
+
+# The data of each chart as a table, for the "Daten als Tabelle" under it (same arguments as CHARTS).
+TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "time_series": _series_table,
+    "map": lambda key, level, year, category, highlight, version: _cross_table(
+        map_frame(key, level, year, category, version), key, "Gebiet"
+    ),
+    "ranking": lambda key, year, category, kreis, group, version: _cross_table(
+        kreise_in(key, year, category, version), key, "Kreis"
+    ),
+    "scatter": _scatter_table,
+}
+
+
 @st.cache_data(show_spinner=False)
 def spec(kind: str, *args: str | int) -> dict:
     """The Vega-Lite spec of chart `kind` (a key of CHARTS) for `args`, which end with the store version.
@@ -82,18 +129,21 @@ def show(kind: str, *args: str | int) -> None:
     """Draw the chart with its own styling only (theme=None), exactly as the PNG and SVG downloads show it.
 
     Streamlit's chart theme would add its own axis rules, e.g. hiding "overlapping" labels, which
-    dropped every second Kreis from the ranking.
+    dropped every second Kreis from the ranking. Under a chart (not a tile's sparkline) follow its
+    German text alternative, as text for everyone, and its data as a table one keyboard step away.
     """
-    st.vega_lite_chart(spec=spec(kind, *args), width="content", theme=None)
+    drawn = spec(kind, *args)
+    st.vega_lite_chart(spec=drawn, width="content", theme=None)
+    if kind in TABLES:
+        st.text(drawn["description"])
+        with st.expander("Daten als Tabelle"):
+            st.table(TABLES[kind](*args), hide_index=True)
 
 
 def downloads(kind: str, *args: str | int, name: str) -> None:
     """PNG and SVG buttons for the chart as shown, title and source line included; rendered on click."""
     buttons = st.container(horizontal=True)
-    for label, render, mime, icon in (
-        ("PNG", to_png, "image/png", ":material/image:"),
-        ("SVG", to_svg, "image/svg+xml", ":material/draw:"),
-    ):
+    for label, render, mime in (("PNG", to_png, "image/png"), ("SVG", to_svg, "image/svg+xml")):
         buttons.download_button(
             label,
             lambda render=render: render(CHARTS[kind](*args)),
@@ -101,5 +151,4 @@ def downloads(kind: str, *args: str | int, name: str) -> None:
             mime,
             key=f"{label.lower()}_{name}",
             on_click="ignore",
-            icon=icon,
         )

@@ -53,7 +53,7 @@ def _goals_table(content: SlideContent) -> str:
 
 def text_html(content: SlideContent) -> str:
     """The slide's text above the chart: heading, subheading, key statement and the lines under it."""
-    heading = f'<div class="bm-heading">{escape(content.heading)}</div>'
+    heading = f'<h1 class="bm-heading">{escape(content.heading)}</h1>'
     if content.kind == "title":
         sub = f'<div class="bm-sub">{escape(content.subheading)}</div>' if content.subheading else ""
         body = f'<div class="bm-body">{_paragraphs(content.body)}</div>'
@@ -84,6 +84,7 @@ def chart_spec(content: SlideContent) -> dict:
 
 def stage() -> None:
     """Hide Streamlit's chrome and install the key script (once per tab; see presentation_keys.js)."""
-    st.html(STAGE_CSS)
-    with st.container(key="tasten"):
-        st.html(f"<script>{KEYS_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
+    css = STAGE_CSS.read_text(encoding="utf-8")
+    script = KEYS_SCRIPT.read_text(encoding="utf-8")
+    with st.container(key="tasten"):  # one element with the script: see ui/accessibility.install
+        st.html(f"<style>{css}</style><script>{script}</script>", unsafe_allow_javascript=True)

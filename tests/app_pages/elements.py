@@ -25,4 +25,8 @@ def charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
 
 def texts(at: AppTest) -> list[str]:
     """Every caption, Markdown and info text on the page, main area and sidebar."""
-    return [element.value for kind in ("caption", "markdown", "info", "subheader", "title") for element in at.get(kind)]
+    return [
+        element.value
+        for kind in ("caption", "markdown", "info", "header", "subheader", "title")
+        for element in at.get(kind)
+    ]

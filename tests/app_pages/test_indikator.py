@@ -133,3 +133,16 @@ def test_an_indicator_without_imported_data_says_so(open_app):
     at = open_app(INDIKATOR, indikator="ohne_abschluss_schule")
     assert any("noch keine Daten" in t for t in texts(at))
     assert not charts(at)
+
+
+def test_the_diagram_has_a_german_text_alternative_and_its_data_as_a_table(open_app):
+    at = open_app(INDIKATOR)
+    (spec, _), *_ = charts(at)
+    described = spec["description"]
+    # Cloppenburg 2024: 228 of 2,031 = 11.23 % -> "11,2 %"; Niedersachsen 2024: 6,883 of 79,489 = 8.66 % -> "8,7 %".
+    assert described.startswith("Liniendiagramm: Abgänge ohne Hauptschulabschluss (%), 1995 bis 2024.")
+    assert "Cloppenburg, Landkreis 2024: 11,2 %" in described and "Niedersachsen 2024: 8,7 %" in described
+    assert described in [t.value for t in at.text]  # printed under the chart for everyone
+    table = at.table[0].value
+    assert list(table.columns[:3]) == ["Jahr", "Cloppenburg, Landkreis", "Niedersachsen"]
+    assert table.loc[table["Jahr"] == 2024, "Cloppenburg, Landkreis"].item() == "11,2 %"

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from charts.ranking import ranking_bars, scatter
+from charts.ranking import ranking_bars, scatter, value_axis_start
 from charts.style import BUND, HIGHLIGHT, LAND
 from tests.charts.specs import Direction, FakeIndicator, mark_type, rows_of, scale_map, units
 
@@ -112,3 +112,44 @@ def test_the_scatter_says_how_many_kreise_it_cannot_place(xy, ohne_hsa):
     assert spec["title"]["subtitle"][-1] == "2 Kreis(e) ohne Wert nicht dargestellt"
     point, data = next((u, d) for u, d in units(spec) if mark_type(u) == "circle")
     assert len(rows_of(spec, data)) == 5
+
+
+def test_the_value_axis_starts_at_zero_unless_all_values_lie_close_together():
+    assert value_axis_start([5.2, 6.1, 8.29, 9.4]) == 0  # 5.2 is not above three quarters of 9.4 (7.05)
+    # Ausbildungsplätze je 100: 97 to 110, spread 13 -> step 10; 97 - 13/4 = 93.75 -> down to 90.
+    assert value_axis_start([97.0, 104.8, 110.0]) == 90
+
+
+def test_a_ranking_of_close_values_says_where_its_axis_starts(ohne_hsa):
+    close = pd.DataFrame(
+        {  # invented test values, close together as the Ausbildungsplätze je 100 are
+            "region_code": ["03453", "03460", "03454"],
+            "region_name": ["Cloppenburg", "Vechta", "Emsland"],
+            "value": [97.0, 104.8, 110.0],
+            "numerator": [None] * 3,
+            "denominator": [None] * 3,
+            "status": ["ok"] * 3,
+        }
+    )
+    unit, _ = _bars(ranking_bars(close, ohne_hsa).to_dict())
+    assert unit["encoding"]["x"]["scale"]["domainMin"] == 90
+    assert unit["encoding"]["x"]["title"] == "% – Achse beginnt bei 90, nicht bei 0"
+    assert unit["mark"]["clip"] is True
+
+
+def test_value_labels_lie_on_a_white_halo_over_the_reference_rules(kreise_2023, ohne_hsa):
+    spec = ranking_bars(kreise_2023, ohne_hsa, reference_values=REFERENCES).to_dict()
+    marks = [u["mark"] for u, _ in units(spec) if mark_type(u) in ("text", "rule")]
+    kinds = [("halo" if m.get("stroke") == "white" else m["type"]) for m in marks if isinstance(m, dict)]
+    # rule and label per reference first, then the halo and the values above them
+    assert kinds.index("halo") > max(i for i, k in enumerate(kinds) if k == "rule")
+
+
+def test_the_ranking_describes_itself_in_german(kreise_2023, ohne_hsa):
+    spec = ranking_bars(kreise_2023, ohne_hsa, reference_values=REFERENCES).to_dict()
+    # lower is better: Osnabrück (03459) 5.20 on top, Osnabrück (03404) 9.40 at the bottom; Cloppenburg 8.29.
+    assert spec["description"] == (
+        "Balkendiagramm: Abgänge ohne Hauptschulabschluss (%), 5 Kreise mit Wert, bester oben. "
+        "Cloppenburg: 8,3 %. Oben Osnabrück: 5,2 %; unten Osnabrück: 9,4 %. "
+        "Referenzlinien: Niedersachsen: 7,7 %; Deutschland: 7,1 %."
+    )

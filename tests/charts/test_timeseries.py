@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from charts.style import BUND, HIGHLIGHT, LAND
-from charts.timeseries import sparkline, time_series
+from charts.timeseries import sparkline, time_series, year_ticks
 from tests.charts.specs import mark_type, rows_of, scale_map, units
 
 BREAKS = [(2020, "G9-Rückkehr: kein Abiturjahrgang"), (2024, "neue Abschlussbezeichnungen")]
@@ -63,9 +63,27 @@ def test_years_are_not_grouped_with_a_thousands_dot(series, ohne_hsa):
 
 def test_each_data_break_gets_a_rule_and_a_label(series, ohne_hsa):
     spec = time_series(series, ohne_hsa, breaks=BREAKS).to_dict()
-    rule, data = next((u, d) for u, d in units(spec) if mark_type(u) == "rule")
-    assert [(r["year"], r["label"]) for r in rows_of(spec, data)] == BREAKS
-    assert any(mark_type(u) == "text" and u["encoding"]["text"]["field"] == "label" for u, _ in units(spec))
+    rules = [r for u, d in units(spec) if mark_type(u) == "rule" for r in rows_of(spec, d)]
+    assert sorted((r["year"], r["label"]) for r in rules) == sorted(BREAKS)
+    labels = [u for u, _ in units(spec) if mark_type(u) == "text" and u["encoding"]["text"]["field"] == "label"]
+    # Above the plot (negative y), one line apart, so they never cover the points of the break years.
+    assert sorted(u["encoding"]["y"]["value"] for u in labels) == [-4 - 13.0, -4]
+
+
+def test_the_year_axis_always_shows_the_newest_year_and_no_year_twice():
+    assert year_ticks(range(1995, 2025)) == [1995, 2000, 2005, 2010, 2015, 2020, 2024]
+    assert year_ticks([2023, 2024]) == [2023, 2024]  # not "2023 · 2024 · 2024"
+    assert year_ticks(range(1995, 2022)) == [1995, 2000, 2005, 2010, 2015, 2021]  # 2020 would crowd 2021
+
+
+def test_the_chart_describes_itself_in_german_with_the_newest_values(series, ohne_hsa):
+    spec = time_series(series, ohne_hsa).to_dict()
+    # Cloppenburg 2023: 163 / 1,967 = 8.29 % -> "8,3 %"; Niedersachsen 7.67 -> "7,7 %"; Deutschland 7.12 -> "7,1 %".
+    assert spec["description"] == (
+        "Liniendiagramm: Abgänge ohne Hauptschulabschluss (%), 2021 bis 2023. Neuester Wert Cloppenburg 2023: "
+        "8,3 %; Niedersachsen 2023: 7,7 %; Deutschland 2023: 7,1 %. Dazu 1 Vergleichskreis in Grau."
+    )
+    assert spec["config"]["mark"]["aria"] is False and spec["config"]["axis"]["aria"] is False
 
 
 def test_the_y_axis_is_titled_with_the_unit_and_the_chart_carries_title_and_source(series, ohne_hsa):

@@ -243,6 +243,10 @@ def declared_pages(app: Path = ROOT / "app.py") -> list[DeclaredPage]:
     return pages
 
 
+# The router's own page menu in the sidebar (ui/navigation.py): one page link per visible page.
+NAV_LINKS = '.st-key-seiten a[data-testid="stPageLink-NavLink"]'
+
+
 def wait_for_app(page: Page) -> None:
     """Wait until the script has run to its end and the browser has drawn what it sent.
 

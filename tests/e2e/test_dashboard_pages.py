@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import (
+    NAV_LINKS,
     VIEWPORT,
     DeclaredPage,
     assert_no_exception,
@@ -36,10 +37,7 @@ def nav_links(browser, app_url) -> dict[str, str]:
     page = context.new_page()
     page.goto(app_url)
     wait_for_app(page)
-    links = page.eval_on_selector_all(
-        'a[data-testid="stSidebarNavLink"]',
-        "els => els.map(a => [a.querySelector('span[label]').getAttribute('label'), a.href])",
-    )
+    links = page.eval_on_selector_all(NAV_LINKS, "els => els.map(a => [a.innerText.trim(), a.href])")
     context.close()
     return dict(links)
 
@@ -90,7 +88,7 @@ def test_a_deep_link_as_the_first_request_of_a_fresh_server_runs_through_the_rou
         assert_no_exception(page)
         sidebar = page.locator('[data-testid="stSidebar"]')
         assert sidebar.get_by_text("Bildungsmonitor", exact=True).is_visible()  # drawn by app.py
-        assert sidebar.locator('a[data-testid="stSidebarNavLink"]').count() == len(PAGES)
+        assert page.locator(NAV_LINKS).count() == len(PAGES)
         assert page.get_by_role("heading", name="Abgänge ohne Hauptschulabschluss").first.is_visible()
         wait_for_drawn(page, "g.mark-line.role-mark path")
         page.screenshot(path=screenshot_path("test_deep_link_first_request"))
