@@ -103,10 +103,21 @@ def _import_all(con: duckdb.DuckDBPyConnection, paths: list[Path], progress: Pro
             outcome = Outcome(path, result=load_table(con, parse_file(path), path))
         except ImportFehler as error:
             outcome = Outcome(path, error=error)
+        except Exception as error:  # noqa: BLE001 – a reader's bug must not lose the batch or show a traceback
+            outcome = Outcome(path, error=unexpected(path, error))
         outcome = Outcome(path, outcome.result, outcome.error, time.perf_counter() - started)
         outcomes.append(outcome)
         progress(number, len(paths), outcome)
     return outcomes
+
+
+def unexpected(path: Path, error: Exception) -> ImportFehler:
+    """A German refusal for a file no check foresaw; its load ran in a transaction, so nothing changed."""
+    return ImportFehler(
+        path.name,
+        "die Datei ließ sich nicht lesen und wurde nicht übernommen (unerwarteter Aufbau: "
+        f"{type(error).__name__}). Bitte die Originaldatei der Quelle verwenden.",
+    )
 
 
 def describe(outcome: Outcome) -> str:

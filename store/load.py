@@ -19,6 +19,7 @@ import pandas as pd
 from store.errors import ImportFehler
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 from store.regions import upsert_regions
+from store.validate import validate
 
 IMPORTER_VERSION = "1"
 
@@ -69,6 +70,7 @@ def check_duplicates(parsed: ParsedTable, file_name: str) -> None:
 def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) -> LoadResult:
     """Load a parsed file in one transaction; on any error the store is left as it was."""
     file_name = path.name
+    validate(parsed, file_name)
     check_duplicates(parsed, file_name)
     sha = sha256_of(path)
     seen = con.execute(

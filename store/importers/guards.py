@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
+
+import pandas as pd
 
 from store.errors import ImportFehler
 
@@ -57,3 +61,33 @@ def _decode_cp1252(data: bytes, name: str) -> str:
             f"die Datei enthält Bytes, die weder UTF-8 noch Windows-1252 sind (Byte {err.start}).",
             line,
         ) from err
+
+
+def read_frame(text: str, sep: str, name: str) -> pd.DataFrame:
+    """A delimited text with one header row, every cell as text, after checking its shape.
+
+    pandas alone is too forgiving for imports: a data row with one cell more than the header
+    silently turns the first column into an index (every value moves one column), and a repeated
+    column name becomes "name.1". Here each row must have exactly the header's cells and the
+    header must name each column once; a refusal names the line.
+    """
+    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise ImportFehler(name, "die Datei enthält keine Kopfzeile.", 1)
+    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise ImportFehler(
+            name, f"die Kopfzeile nennt die Spalte{'n' if len(repeated) > 1 else ''} {', '.join(repeated)} doppelt.", 1
+        )
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(header) and any(cell.strip() for cell in row):
+            why = "Trennzeichen im Wert?" if len(row) > len(header) else "Datei beschädigt oder abgeschnitten?"
+            raise ImportFehler(name, f"die Zeile hat {len(row)} Felder, die Kopfzeile {len(header)} ({why}).", line)
+    body = [row for row in rows[1:] if any(cell.strip() for cell in row)]
+    lines = [line for line, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
+    frame = pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(columns=header, dtype=str)
+    frame.index = pd.Index(lines if body else [], dtype=int)  # the file's line of each row
+    return frame

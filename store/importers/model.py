@@ -34,3 +34,4 @@ class ParsedTable:
     licence: str  # attribution as it must be shown next to the data
     importer: str  # module name of the importer, e.g. "genesis_csv"
     observations: pd.DataFrame  # OBSERVATION_COLUMNS
+    whole_counts: bool = True  # False where counts are averages (BA annual means); see store.validate
