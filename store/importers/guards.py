@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -64,30 +65,43 @@ def _decode_cp1252(data: bytes, name: str) -> str:
 
 
 def read_frame(text: str, sep: str, name: str) -> pd.DataFrame:
-    """A delimited text with one header row, every cell as text, after checking its shape.
+    """A delimited text with one header row, every cell as text, indexed by its line in the file.
 
     pandas alone is too forgiving for imports: a data row with one cell more than the header
     silently turns the first column into an index (every value moves one column), and a repeated
-    column name becomes "name.1". Here each row must have exactly the header's cells and the
-    header must name each column once; a refusal names the line.
+    column name becomes "name.1". Here the header must name each column once and no row may have
+    more cells than the header; a refusal names the line. Rows with fewer cells read as empty
+    cells, which each importer refuses where a value is required.
     """
-    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-    while rows and not any(cell.strip() for cell in rows[-1]):
-        rows.pop()
-    if not rows:
-        raise ImportFehler(name, "die Datei enthält keine Kopfzeile.", 1)
-    header = [cell.strip().lstrip("\ufeff") for cell in rows[0]]
+    header = [cell.strip().lstrip("\ufeff") for cell in next(csv.reader(io.StringIO(text), delimiter=sep), [])]
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
-        raise ImportFehler(
-            name, f"die Kopfzeile nennt die Spalte{'n' if len(repeated) > 1 else ''} {', '.join(repeated)} doppelt.", 1
+        raise ImportFehler(name, f"die Kopfzeile nennt die Spalte(n) {', '.join(repeated)} doppelt.", 1)
+    spare = len(header)  # one column more than the header catches a row with one cell too many
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            skiprows=1,
+            names=[*header, spare],
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            index_col=False,
         )
-    for line, row in enumerate(rows[1:], start=2):
-        if len(row) != len(header) and any(cell.strip() for cell in row):
-            why = "Trennzeichen im Wert?" if len(row) > len(header) else "Datei beschädigt oder abgeschnitten?"
-            raise ImportFehler(name, f"die Zeile hat {len(row)} Felder, die Kopfzeile {len(header)} ({why}).", line)
-    body = [row for row in rows[1:] if any(cell.strip() for cell in row)]
-    lines = [line for line, row in enumerate(rows[1:], start=2) if any(cell.strip() for cell in row)]
-    frame = pd.DataFrame(body, columns=header, dtype=str) if body else pd.DataFrame(columns=header, dtype=str)
-    frame.index = pd.Index(lines if body else [], dtype=int)  # the file's line of each row
-    return frame
+    except pd.errors.ParserError as err:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+        if not found:
+            raise ImportFehler(name, "keine gültige CSV-Datei (Anführungs- oder Trennzeichen prüfen).") from None
+        raise ImportFehler(name, _too_many(int(found.group(3)), len(header)), int(found.group(2))) from None
+    frame.index = frame.index + 2  # line 1 is the header
+    extra = frame[spare] != ""
+    if extra.any():
+        raise ImportFehler(name, _too_many(len(header) + 1, len(header)), int(frame.index[extra.to_numpy()][0]))
+    frame = frame.drop(columns=spare)
+    return frame[(frame != "").any(axis=1)]
+
+
+def _too_many(cells: int, header: int) -> str:
+    return f"die Zeile hat {cells} Felder, die Kopfzeile nur {header} (Trennzeichen im Wert?)."
