@@ -13,8 +13,9 @@ from pathlib import Path
 
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import with_comparisons
-from store.build import Outcome, build, describe, import_files, is_stale
+from store.build import Outcome, build, describe, describe_undo, import_files, is_stale, undo_import
 from store.connection import DEFAULT_DB, connect_read_only
+from store.errors import ImportFehler
 from store.queries import export_rows, import_history, observations
 
 
@@ -35,8 +36,16 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--if-stale", action="store_true", help="nur, wenn der Bestand fehlt oder veraltet ist")
     cmd.set_defaults(run=_build)
 
-    cmd = commands.add_parser("import", help="Dateien in den Datenbestand importieren")
-    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd = commands.add_parser(
+        "import", help="Dateien in den Datenbestand importieren (oder einen Import rückgängig machen)"
+    )
+    cmd.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    cmd.add_argument(
+        "--rueckgaengig",
+        type=int,
+        metavar="ID",
+        help="Import ID (Spalte import_id von `status`) aus dem Bestand und aus data/imports entfernen",
+    )
     cmd.set_defaults(run=_import)
 
     cmd = commands.add_parser("status", help="importierte Dateien mit Herkunft anzeigen")
@@ -82,9 +91,20 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if bool(args.files) == (args.rueckgaengig is not None):
+        print("Bitte entweder Dateien oder --rueckgaengig ID angeben.", file=sys.stderr)
+        return 2
     if not args.db.exists():
         print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
         return 1
+    if args.rueckgaengig is not None:
+        try:
+            undone = undo_import(args.db, args.rueckgaengig, _progress)
+        except ImportFehler as error:
+            print(f"Nicht rückgängig gemacht: {error}", file=sys.stderr)
+            return 1
+        print(describe_undo(undone), file=sys.stderr)
+        return 0
     outcomes = import_files(args.db, args.files, _progress)
     failed = [o for o in outcomes if o.error]
     if failed:

@@ -15,16 +15,18 @@ from pathlib import Path
 
 import duckdb
 
-from store.connection import writable_copy
+from store.connection import connect_read_only, writable_copy
 from store.errors import ImportFehler
+from store.health import indicators_still_compute
 from store.importers.registry import parse_file
-from store.load import LoadResult, load_table
+from store.load import Check, LoadResult, load_table, sha256_of
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
 # Files users imported, kept so that a rebuild keeps them; tests point BILDUNGSMONITOR_IMPORTS elsewhere.
 IMPORTS_DIR = Path(os.environ.get("BILDUNGSMONITOR_IMPORTS", ROOT / "data" / "imports"))
 MANIFEST = RAW_DIR / "MANIFEST.txt"
+TRASH = ".rueckgaengig"  # undone imports are moved here (ignored by build), see undo_import
 
 # Called after each file with (number, total, outcome), so callers can show progress their way.
 Progress = Callable[[int, int, "Outcome"], None]
@@ -64,10 +66,14 @@ def is_stale(db_path: Path) -> bool:
 
 
 def build(db_path: Path, progress: Progress) -> list[Outcome]:
-    """Recreate the store; the old one stays in place until the new one is complete."""
+    """Recreate the store; the old one stays in place until the new one is complete.
+
+    The indicator check (store.health) is left out: every file in data/imports passed it when it
+    was imported, and the bundled set is tested as a whole.
+    """
     files = sources()
     with writable_copy(db_path, fresh=True) as con:
-        outcomes = _import_all(con, files, progress)
+        outcomes = _import_all(con, files, progress, check=None)
         failed = [o for o in outcomes if o.error]
         if failed:
             raise failed[0].error
@@ -81,26 +87,48 @@ def import_files(db_path: Path, paths: Iterable[Path], progress: Progress) -> li
     """
     paths = [Path(p) for p in paths]
     with writable_copy(db_path) as con:
-        outcomes = _import_all(con, paths, progress)
+        outcomes = _import_all(con, paths, progress, check=indicators_still_compute)
     for outcome in outcomes:
-        if outcome.result and not _is_bundled(outcome.path):
-            IMPORTS_DIR.mkdir(parents=True, exist_ok=True)
-            target = IMPORTS_DIR / outcome.path.name
-            if outcome.path.resolve() != target.resolve():
-                shutil.copyfile(outcome.path, target)
+        if outcome.result and not outcome.result.unchanged and not _is_bundled(outcome.path):
+            keep(outcome.path)
     return outcomes
+
+
+def keep(path: Path) -> Path:
+    """Copy an imported file into data/imports/ without replacing a different file of the same name.
+
+    Two own-data files are often both called "schuldaten.csv"; replacing the first would make the
+    next build drop its school year. The second becomes "schuldaten__2.csv" (the suffix goes before
+    the extension, so names that carry a table code keep it at the start, and it sorts after the
+    first, so a rebuild imports them in the original order). The same file again is kept once.
+    """
+    IMPORTS_DIR.mkdir(parents=True, exist_ok=True)
+    sha = sha256_of(path)
+    target, number = IMPORTS_DIR / path.name, 1
+    while target.exists():
+        if target.resolve() == path.resolve() or sha256_of(target) == sha:
+            return target
+        number += 1
+        target = IMPORTS_DIR / f"{path.stem}__{number}{path.suffix}"
+    shutil.copyfile(path, target)
+    return target
 
 
 def _is_bundled(path: Path) -> bool:
     return path.resolve().is_relative_to(RAW_DIR)
 
 
-def _import_all(con: duckdb.DuckDBPyConnection, paths: list[Path], progress: Progress) -> list[Outcome]:
+def _import_all(
+    con: duckdb.DuckDBPyConnection, paths: list[Path], progress: Progress, check: Check | None
+) -> list[Outcome]:
+    """Each file in its own transaction; only the bundled files may rename regions (store.load)."""
     outcomes = []
     for number, path in enumerate(paths, start=1):
         started = time.perf_counter()
         try:
-            outcome = Outcome(path, result=load_table(con, parse_file(path), path))
+            parsed = parse_file(path)
+            result = load_table(con, parsed, path, check=check, owns_names=_is_bundled(path))
+            outcome = Outcome(path, result=result)
         except ImportFehler as error:
             outcome = Outcome(path, error=error)
         except Exception as error:  # noqa: BLE001 – a reader's bug must not lose the batch or show a traceback
@@ -143,3 +171,64 @@ def _de_int(number: int) -> str:
 
 def _de_seconds(seconds: float) -> str:
     return f"{seconds:.1f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What undoing an import did, for one German line."""
+
+    import_id: int
+    file_name: str
+    values: int
+    rebuilt: bool
+    kept_at: list[Path]
+
+
+def undo_import(db_path: Path, import_id: int, progress: Progress) -> Undone:
+    """Remove an import from the store and its file from data/imports/ (moved to data/imports/.rueckgaengig/).
+
+    Only files a user imported can be undone; the bundled ones are the store's base. If the import
+    replaced older values, those come back only by a rebuild from the remaining files, so then the
+    store is rebuilt; otherwise its values are deleted in place. The file is moved, not deleted, so
+    nothing is lost by a mistaken click.
+    """
+    with connect_read_only(db_path) as con:
+        found = con.execute(
+            "SELECT file_name, sha256, rows_replaced, (SELECT count(*) FROM observations o WHERE o.import_id = ?) "
+            "FROM imports WHERE import_id = ?",
+            [import_id, import_id],
+        ).fetchall()
+    if not found:
+        raise ImportFehler(f"Import {import_id}", "diesen Import gibt es nicht (siehe `cli.py status`).")
+    file_name, sha, replaced, values = found[0]
+    kept = [p for p in user_files() if sha256_of(p) == sha]
+    if not kept:
+        raise ImportFehler(
+            file_name,
+            "diese Datei gehört zum mitgelieferten Grundbestand (data/raw) und lässt sich nicht rückgängig machen.",
+        )
+    trash = IMPORTS_DIR / TRASH
+    trash.mkdir(parents=True, exist_ok=True)
+    moved = [p.rename(trash / f"{time.strftime('%Y%m%d-%H%M%S')}_{p.name}") for p in kept]
+    try:
+        if replaced:
+            build(db_path, progress)
+        else:
+            with writable_copy(db_path) as con:
+                con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
+                con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+    except BaseException:
+        for original, now in zip(kept, moved, strict=True):
+            now.rename(original)
+        raise
+    return Undone(import_id, file_name, values, bool(replaced), moved)
+
+
+def describe_undo(undone: Undone) -> str:
+    """One German line for an undone import, the same in the command line and the dashboard."""
+    how = "Bestand neu aufgebaut, ersetzte ältere Werte sind zurück" if undone.rebuilt else "Werte entfernt"
+    where = ", ".join(str(p) for p in undone.kept_at)
+    return (
+        f"Import {undone.import_id} ({undone.file_name}) rückgängig gemacht: {_de_int(undone.values)} Werte, "
+        f"{how}. Die Datei liegt jetzt in {where}."
+    )

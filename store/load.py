@@ -10,6 +10,7 @@ rules for re-imports and newer downloads exist once:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from store.validate import validate
 IMPORTER_VERSION = "1"
 
 # Importers whose region names become the names shown on screen (the statistical offices' own
-# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack.
+# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack. Even
+# these rename only when the caller says the file owns names (store.build: the bundled files in
+# data/raw), so a small file a user imports can never rename a Kreis, the Land or the Bund.
 NAME_AUTHORITIES = {"genesis_csv", "svb_xlsx", "bevoelkerung_long_csv"}
 
 
@@ -67,7 +70,18 @@ def check_duplicates(parsed: ParsedTable, file_name: str) -> None:
         )
 
 
-def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) -> LoadResult:
+# Called inside the transaction with (connection, table code, file name) before COMMIT; raising
+# ImportFehler refuses the file (store.health.indicators_still_compute).
+Check = Callable[[duckdb.DuckDBPyConnection, str, str], None]
+
+
+def load_table(
+    con: duckdb.DuckDBPyConnection,
+    parsed: ParsedTable,
+    path: Path,
+    check: Check | None = None,
+    owns_names: bool = False,
+) -> LoadResult:
     """Load a parsed file in one transaction; on any error the store is left as it was."""
     file_name = path.name
     validate(parsed, file_name)
@@ -126,7 +140,9 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
             "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
             [replaced, kept_newer, import_id],
         )
-        upsert_regions(con, incoming, rename=parsed.importer in NAME_AUTHORITIES)
+        upsert_regions(con, incoming, rename=owns_names and parsed.importer in NAME_AUTHORITIES)
+        if check is not None:
+            check(con, parsed.table_code, file_name)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
