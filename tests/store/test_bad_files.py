@@ -15,7 +15,7 @@ from store.connection import writable_copy
 from store.importers import genesis_csv
 from store.importers.registry import IMPORTERS, _head
 from store.load import load_table
-from tests.store.bad_files import CORPUS, GOOD_OWN_ROW, own, own_xlsx
+from tests.store.bad_files import CORPUS, GOOD_OWN_ROW, own, own_xlsx, text
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 SMALL = RAW / "regionalstatistik_2023_2025" / "82411-01-03-4.csv"  # 1,076 real values, table 82411-01-03-4
@@ -100,7 +100,7 @@ def test_in_a_batch_every_bad_file_is_reported_and_the_good_ones_land(store_db, 
         bad.write(folder / bad.name)
         paths.append(folder / bad.name)
     good_csv, good_xlsx = folder / "schule_gut.csv", folder / "schule_gut.xlsx"
-    own()(good_csv)  # 40 leavers, Testschule (synthetisch), 2023/24
+    text(own())(good_csv)  # 40 leavers, Testschule (synthetisch), 2023/24
     own_xlsx(["2022/23", *GOOD_OWN_ROW[1:]])(good_xlsx)  # the same school one year earlier
     paths[10:10] = [good_csv]
     paths.append(good_xlsx)
