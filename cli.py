@@ -8,9 +8,11 @@ stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from charts.spreadsheet import formula_safe
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import with_comparisons
 from store.build import Outcome, build, describe, describe_undo, import_files, is_stale, undo_import
@@ -120,7 +122,7 @@ def _status(args: argparse.Namespace) -> int:
     con = connect_read_only(args.db)
     history = import_history(con)
     con.close()
-    history.to_csv(sys.stdout, index=False)
+    formula_safe(history).to_csv(sys.stdout, index=False)
     return 0
 
 
@@ -131,7 +133,7 @@ def _export(args: argparse.Namespace) -> int:
     if rows.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
-    rows.to_csv(args.output if args.output else sys.stdout, index=False)
+    formula_safe(rows).to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
 
 
@@ -163,9 +165,24 @@ def _indicator(args: argparse.Namespace) -> int:
     if result.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
-    result[columns].to_csv(args.output if args.output else sys.stdout, index=False)
+    formula_safe(result[columns]).to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
 
 
+def run() -> int:
+    """main() for a shell: a reader that stops early (`cli.py status | head`) ends us quietly.
+
+    Python's own recipe (docs, "Note on SIGPIPE"): the unwritten rest goes to /dev/null, so the
+    flush at exit cannot raise a second BrokenPipeError with a traceback.
+    """
+    try:
+        code = main()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

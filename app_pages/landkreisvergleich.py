@@ -9,6 +9,7 @@ from indicators.cuts import LEVEL_KREISE
 from indicators.model import Direction
 from ui import figures, sidebar, url
 from ui.data import version
+from ui.plain import plain
 from ui.views import (
     categories,
     common_years,
@@ -47,7 +48,7 @@ year = url.choice(st.sidebar.selectbox, "Jahr", available, "jahr", available[0])
 
 rank = rank_of(key, kreis, year, category, v)
 place = f"Rang {rank.rank} von {rank.of}" if rank.rank else "ohne Rang (kein Wert)"
-st.subheader(f"{rank.region_name}: {place} im Jahr {year}")
+st.subheader(f"{plain(rank.region_name)}: {place} im Jahr {year}")
 st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
 figures.show("ranking", key, year, category, kreis, selection.group, v)
 

@@ -31,6 +31,7 @@ from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.peers import peer_groups
 from ui import sidebar
 from ui.data import version
+from ui.plain import plain
 from ui.slides import export
 from ui.views import categories, choosable_regions, years
 
@@ -134,7 +135,7 @@ def _deck_list(region_names: dict[str, str], v: int) -> None:
     for entry in list_decks():
         deck = load_deck(entry.path)
         with st.container(border=True):
-            st.markdown(f"**{deck.name}**")
+            st.markdown(f"**{plain(deck.name)}**")
             origin = (
                 "mitgeliefert, nicht überschreibbar"
                 if entry.shipped
@@ -165,7 +166,7 @@ def _deck_list(region_names: dict[str, str], v: int) -> None:
                 for number, slide in enumerate(deck.slides, 1):
                     st.page_link(
                         "app_pages/praesentation.py",
-                        label=f"{number}. {_describe(slide, region_names)}",
+                        label=f"{number}. {plain(_describe(slide, region_names))}",
                         query_params={"deck": entry.slug, "folie": str(number)},
                     )
 
@@ -176,7 +177,7 @@ def _slide_list(region_names: dict[str, str]) -> None:
         st.info("Noch keine Folien: rechts eine Folie hinzufügen.")
     for index, slide in enumerate(slides):
         with st.container(horizontal=True, vertical_alignment="center", key=f"folie_{index}"):
-            st.markdown(f"{index + 1}. {_describe(slide, region_names)}", width="stretch")
+            st.markdown(f"{index + 1}. {plain(_describe(slide, region_names))}", width="stretch")
             st.button(
                 "",
                 key=f"hoch_{index}",
@@ -282,7 +283,7 @@ with slides_column:
     st.button("Speichern", key="speichern", type="primary", icon=":material/save:", on_click=_save)
     if MESSAGE in st.session_state:
         kind, text = st.session_state.pop(MESSAGE)
-        (st.success if kind == "success" else st.error)(text)
+        (st.success if kind == "success" else st.error)(plain(text))
 with add_column:
     kinds = {"indicator": "Indikator", "text": "Text", "title": "Titel", "sources": "Quellen"}
     kind = st.radio("Neue Folie", list(kinds), key="neu_art", format_func=kinds.get, horizontal=True)

@@ -8,6 +8,7 @@ from charts.format import fmt_value
 from indicators.catalogue import CATALOGUE
 from ui import figures, sidebar, text
 from ui.data import version
+from ui.plain import plain
 from ui.views import tile
 
 # The Beirat's questions in the order it discusses them, each answered by one headline indicator.
@@ -38,7 +39,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         st.markdown(f"**{field}**")
         st.caption(question)
         if facts.substituted:
-            st.caption(f"Nur je Kreis verfügbar – gezeigt wird {own.region_name}.")
+            st.caption(f"Nur je Kreis verfügbar – gezeigt wird {plain(own.region_name)}.")
         arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
         st.metric(
             f"{indicator.title}, {own.year}" if own.year else indicator.title,
@@ -60,7 +61,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             line = text.named(reference, indicator.unit)
             if delta is not None:
                 line += f" · Abstand {text.difference(delta, indicator.unit)}"
-            st.caption(line, help=reference.note or None)
+            st.caption(plain(line), help=plain(reference.note) if reference.note else None)
         st.page_link(
             "app_pages/indikator.py",
             label="Verlauf, Karte und Quellen",
@@ -72,7 +73,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
 selection = sidebar.current()
 st.title("Überblick")
 st.caption(
-    f"{selection.region_name} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
+    f"{plain(selection.region_name)} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
     "der Pfeil zeigt die Veränderung zum vorherigen Wert, blau = besser, orange = schlechter."
 )
 for row in range(0, len(QUESTIONS), 3):

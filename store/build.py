@@ -51,6 +51,11 @@ def user_files() -> list[Path]:
     return sorted(p for p in IMPORTS_DIR.glob("*") if p.is_file() and not p.name.startswith("."))
 
 
+def kept_sha256s() -> set[str]:
+    """Checksums of the files in data/imports/: the imports an analyst can undo (undo_import)."""
+    return {sha256_of(p) for p in user_files()}
+
+
 def sources() -> list[Path]:
     """Everything the store is built from, bundled first."""
     return bundled_files() + user_files()

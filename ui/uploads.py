@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from store.build import Outcome, describe, import_files
+import pandas as pd
+
+from store.build import Outcome, describe, describe_undo, import_files, kept_sha256s, undo_import
 from ui.data import db_path
 
 
@@ -35,3 +37,17 @@ def import_uploads(uploads: Sequence[Upload], report: Callable[[str], None]) -> 
             report(f"{number}/{total} {outcome.path.name}: {describe(outcome)}")
 
         return import_files(db_path(), paths, progress)
+
+
+def undoable(history: pd.DataFrame) -> pd.DataFrame:
+    """The imports whose file lies in data/imports (the bundled base cannot be undone), newest first."""
+    return history[history["sha256"].isin(kept_sha256s())]
+
+
+def undo(import_id: int, report: Callable[[str], None]) -> str:
+    """Undo one import (store.build.undo_import); returns the German result line."""
+
+    def progress(number: int, total: int, outcome: Outcome) -> None:
+        report(f"Neuaufbau {number}/{total} {outcome.path.name}")
+
+    return describe_undo(undo_import(db_path(), import_id, progress))
