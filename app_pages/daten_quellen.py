@@ -62,6 +62,9 @@ for name, line, ok in st.session_state.get("import_report", []):
 def undo_section(history: pd.DataFrame) -> None:
     """Taking back an import: the one place that removes data from the store in the dashboard."""
     st.header("Import rückgängig machen")
+    if "undo_report" in st.session_state:
+        line, ok = st.session_state["undo_report"]
+        (st.success if ok else st.error)(plain(line))
     candidates = undoable(history)
     if candidates.empty:
         st.caption("Keine selbst importierten Dateien; der mitgelieferte Grundbestand lässt sich nicht entfernen.")
@@ -88,9 +91,6 @@ def undo_section(history: pd.DataFrame) -> None:
         st.session_state["undo_report"] = (line, ok)
         del st.session_state["rueckgaengig_sicher"]
         st.rerun()
-    if "undo_report" in st.session_state:
-        line, ok = st.session_state["undo_report"]
-        (st.success if ok else st.error)(plain(line))
 
 
 undo_section(imported)
@@ -127,7 +127,7 @@ right.table(
 st.header("Lizenzen und Quellenvermerke")
 licences = sorted(set(imports(v)["licence"]))
 st.markdown(
-    "\n".join(f"- {plain(licence)}" for licence in licences)
+    "\n".join(f"- {licence}" for licence in licences)  # the importers' own constants, not file content
     + f"\n- Karten: [{ATTRIBUTION}](http://www.bkg.bund.de), Verwaltungsgebiete 1:5 000 000 (VG5000)"
     + f"\n- Lizenztext: [Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)]({DL_DE})"
 )
