@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from deck.model import IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, load_deck
+from tests.app_pages.elements import as_shown
 
 PRAESENTATIONEN = "app_pages/praesentationen.py"
 
@@ -26,11 +27,11 @@ def user_decks(tmp_path, monkeypatch):
 
 def slide_lines(at: AppTest) -> list[str]:
     """The numbered lines of the deck being built, e.g. "2. Zeitreihe: …"."""
-    return [m.value for m in at.markdown if m.value[:1].isdigit() and ". " in m.value[:4]]
+    return [as_shown(m.value) for m in at.markdown if m.value[:1].isdigit() and ". " in m.value[:4]]
 
 
 def errors(at: AppTest) -> list[str]:
-    return [e.value for e in at.error]
+    return [as_shown(e.value) for e in at.error]
 
 
 def test_the_default_deck_is_listed_with_a_link_to_each_of_its_slides(open_app, user_decks):

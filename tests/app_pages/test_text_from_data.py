@@ -13,7 +13,7 @@ import pytest
 
 from deck.model import Deck, TitleSlide, save_deck
 from store import build
-from tests.app_pages.elements import texts
+from tests.app_pages import elements
 
 EVIL = "![x](https://example.invalid/x.png) :red[rot] **fett**"
 ESCAPED = r"\!\[x\]\(https\:\/\/example\.invalid\/x\.png\)"
@@ -44,7 +44,7 @@ def evil_store(open_app, store_db, tmp_path, monkeypatch):
 def markdown_sources(at) -> list[str]:
     """Every text the page hands to Markdown: captions, headings, infos, alerts and metric labels."""
     alerts = [element.value for kind in ("success", "error", "warning", "header") for element in at.get(kind)]
-    return texts(at) + alerts + [metric.label for metric in at.metric]
+    return elements.markdown_sources(at) + alerts + [metric.label for metric in at.metric]
 
 
 @pytest.mark.parametrize(
