@@ -63,7 +63,7 @@ def test_a_new_deck_is_built_saved_under_its_name_and_loads_back(open_app, user_
     at.text_input(key="entwurf_name").input("Beirat März 2026")
     at.button(key="speichern").click().run()
     assert not errors(at)
-    assert any("Gespeichert als beirat_maerz_2026.toml" in s.value for s in at.success)
+    assert any("Gespeichert als beirat_maerz_2026.toml" in as_shown(s.value) for s in at.success)
     deck = load_deck(user_decks / "beirat_maerz_2026.toml")
     assert deck.name == "Beirat März 2026"
     assert [type(s) for s in deck.slides] == [TitleSlide, IndicatorSlide, TextSlide, SourcesSlide]
