@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from access import audit, users
 from access.roles import Role
 from access.settings import SettingsError
 from access.settings import load as access_settings
+from charts.spreadsheet import formula_safe
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
 from indicators.cuts import HOME
-from store.build import Outcome, build, describe, import_files, is_stale
+from store.build import Outcome, build, describe, describe_undo, import_files, is_stale, undo_import
 from store.connection import DEFAULT_DB, reading
+from store.errors import ImportFehler
 from store.queries import export_rows, import_history
 from store.results import read as read_result
 from ziele import cli as ziele_cli
@@ -46,8 +49,16 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument("--if-stale", action="store_true", help="nur, wenn der Bestand fehlt oder veraltet ist")
     cmd.set_defaults(run=_build)
 
-    cmd = commands.add_parser("import", help="Dateien in den Datenbestand importieren")
-    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd = commands.add_parser(
+        "import", help="Dateien in den Datenbestand importieren (oder einen Import rückgängig machen)"
+    )
+    cmd.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    cmd.add_argument(
+        "--rueckgaengig",
+        type=int,
+        metavar="ID",
+        help="Import ID (Spalte import_id von `status`) aus dem Bestand und aus data/imports entfernen",
+    )
     cmd.set_defaults(run=_import)
 
     cmd = commands.add_parser("status", help="importierte Dateien mit Herkunft anzeigen")
@@ -116,9 +127,26 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if bool(args.files) == (args.rueckgaengig is not None):
+        print("Bitte entweder Dateien oder --rueckgaengig ID angeben.", file=sys.stderr)
+        return 2
     if not args.db.exists():
         print(f"Datenbestand {args.db} fehlt. Bitte zuerst `cli.py build` ausführen.", file=sys.stderr)
         return 1
+    if args.rueckgaengig is not None:
+        try:
+            undone = undo_import(args.db, args.rueckgaengig, _progress)
+        except ImportFehler as error:
+            print(f"Nicht rückgängig gemacht: {error}", file=sys.stderr)
+            return 1
+        print(describe_undo(undone), file=sys.stderr)
+        audit.record(
+            access_settings().audit_log,
+            audit.command_line_account(),
+            "Import rückgängig gemacht",
+            {"import": args.rueckgaengig, "datei": undone.file_name},
+        )
+        return 0
     outcomes = import_files(args.db, args.files, _progress, _result_progress)
     log = access_settings().audit_log
     for o in outcomes:
@@ -178,7 +206,7 @@ def _list_users(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     with reading(args.db) as con:
         history = import_history(con)
-    history.to_csv(sys.stdout, index=False)
+    formula_safe(history).to_csv(sys.stdout, index=False)
     return 0
 
 
@@ -188,7 +216,7 @@ def _export(args: argparse.Namespace) -> int:
     if rows.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
-    rows.to_csv(args.output if args.output else sys.stdout, index=False)
+    formula_safe(rows).to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
 
 
@@ -220,9 +248,24 @@ def _indicator(args: argparse.Namespace) -> int:
     if result.empty:
         print("Keine Werte für diese Auswahl.", file=sys.stderr)
         return 1
-    result[columns].to_csv(args.output if args.output else sys.stdout, index=False)
+    formula_safe(result[columns]).to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
 
 
+def run() -> int:
+    """main() for a shell: a reader that stops early (`cli.py status | head`) ends us quietly.
+
+    Python's own recipe (docs, "Note on SIGPIPE"): the unwritten rest goes to /dev/null, so the
+    flush at exit cannot raise a second BrokenPipeError with a traceback.
+    """
+    try:
+        code = main()
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -10,11 +10,13 @@ import streamlit as st
 from charts.format import fmt_number, status_text
 from charts.maps import ATTRIBUTION
 from store.build import describe
+from store.errors import ImportFehler
 from store.importers.template import TABLE_CODE
 from ui import access, tables
 from ui.data import imports, version
 from ui.data import tables as stored_tables
-from ui.uploads import import_uploads
+from ui.plain import plain
+from ui.uploads import import_uploads, undo, undoable
 
 CATALOGUE_DOC = Path(__file__).resolve().parent.parent / "docs" / "indikatoren.md"
 DL_DE = "https://www.govdata.de/dl-de/by-2-0"
@@ -34,7 +36,7 @@ own_files = imported.loc[imported["table_code"] == TABLE_CODE, "file_name"].toli
 st.caption(
     "Die amtlichen Werte stammen aus Dateien, die unverändert in data/raw/ liegen und mit Prüfsumme "
     "importiert wurden. Es gibt keine erfundenen oder synthetischen Werte."
-    + (f" Dazu kommen eigene Erhebungen des Bildungsbüros aus {', '.join(own_files)}." if own_files else "")
+    + (f" Dazu kommen eigene Erhebungen des Bildungsbüros aus {plain(', '.join(own_files))}." if own_files else "")
 )
 
 
@@ -48,7 +50,7 @@ def _import_section() -> None:
     uploads = st.file_uploader("Dateien", type=["csv", "txt", "xlsx"], accept_multiple_files=True)
     if st.button("Importieren", disabled=not uploads):
         with st.status("Importiere …", expanded=True) as progress:
-            outcomes = import_uploads(uploads, progress.write)
+            outcomes = import_uploads(uploads, progress.text)
             failed = [o for o in outcomes if o.error]
             progress.update(
                 label=f"{len(outcomes) - len(failed)} von {len(outcomes)} Dateien importiert",
@@ -57,7 +59,7 @@ def _import_section() -> None:
         st.session_state["import_report"] = [(o.path.name, describe(o), o.error is None) for o in outcomes]
         st.rerun()  # everything below now reads the new store version
     for name, line, ok in st.session_state.get("import_report", []):
-        (st.success if ok else st.error)(f"{name}: {line}")
+        (st.success if ok else st.error)(plain(f"{name}: {line}"))
 
 
 def _audit_section() -> None:
@@ -69,8 +71,43 @@ def _audit_section() -> None:
     st.dataframe(tables.audit(access.settings().audit_log, AUDIT_ROWS), hide_index=True)
 
 
+def undo_section(history: pd.DataFrame) -> None:
+    """Taking back an import: the one place that removes data from the store in the dashboard."""
+    st.header("Import rückgängig machen")
+    if "undo_report" in st.session_state:
+        line, ok = st.session_state["undo_report"]
+        (st.success if ok else st.error)(plain(line))
+    candidates = undoable(history)
+    if candidates.empty:
+        st.caption("Keine selbst importierten Dateien; der mitgelieferte Grundbestand lässt sich nicht entfernen.")
+        return
+    labels = {
+        row.import_id: f"Import {row.import_id} · {row.file_name} · {row.table_code} · "
+        f"{fmt_number(row.row_count)} Werte"
+        for row in candidates.itertuples()
+    }
+    chosen = st.selectbox("Import", list(labels), format_func=labels.get, key="rueckgaengig_import")
+    st.caption(
+        "Entfernt die Werte dieses Imports aus dem Bestand und legt die Datei aus data/imports in "
+        "data/imports/.rueckgaengig. Hat der Import ältere Werte ersetzt, wird der Bestand neu aufgebaut "
+        "(etwa eine Minute), damit sie zurückkehren. Dasselbe bietet `cli.py import --rueckgaengig ID`."
+    )
+    sure = st.checkbox("Ja, diesen Import entfernen", key="rueckgaengig_sicher")
+    if st.button("Rückgängig machen", disabled=not sure):
+        with st.status("Mache rückgängig …", expanded=True) as progress:
+            try:
+                line, ok = undo(chosen, progress.text), True
+            except ImportFehler as error:
+                line, ok = f"Nicht rückgängig gemacht: {error}", False
+            progress.update(label="Fertig" if ok else "Abgebrochen", state="complete" if ok else "error")
+        st.session_state["undo_report"] = (line, ok)
+        del st.session_state["rueckgaengig_sicher"]
+        st.rerun()
+
+
 if access.may_write():
     _import_section()
+    undo_section(imported)
 
 st.header("Importierte Dateien")
 history = tables.provenance(imports(v))
@@ -104,7 +141,7 @@ right.table(
 st.header("Lizenzen und Quellenvermerke")
 licences = sorted(set(imports(v)["licence"]))
 st.markdown(
-    "\n".join(f"- {licence}" for licence in licences)
+    "\n".join(f"- {licence}" for licence in licences)  # the importers' own constants, not file content
     + f"\n- Karten: [{ATTRIBUTION}](http://www.bkg.bund.de), Verwaltungsgebiete 1:5 000 000 (VG5000)"
     + f"\n- Lizenztext: [Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)]({DL_DE})"
 )

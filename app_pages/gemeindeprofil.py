@@ -14,6 +14,7 @@ import streamlit as st
 from indicators.catalogue import CATALOGUE
 from ui import sidebar, text, url
 from ui.data import version
+from ui.plain import plain
 from ui.views import ProfileLine, categories, choosable_regions, profile_line, tile
 
 STADT_CLOPPENBURG = "03453004"
@@ -59,7 +60,7 @@ gemeinde = url.choice(
 )
 gemeinde_name = names[gemeinde]
 
-st.title(f"Gemeindeprofil {gemeinde_name}")
+st.title(f"Gemeindeprofil {plain(gemeinde_name)}")
 st.caption(
     "Werte der Gemeinde neben dem Landkreis Cloppenburg. Für Gemeinden werden nur wenige Tabellen "
     "veröffentlicht, oft für ältere Jahre; darum steht bei jedem Wert sein Jahr."
@@ -80,7 +81,7 @@ st.caption(
 
 st.header("Nur je Kreis verfügbar")
 st.markdown(
-    f"Diese Indikatoren werden nicht je Gemeinde veröffentlicht. Für {gemeinde_name} gibt es daher "
+    f"Diese Indikatoren werden nicht je Gemeinde veröffentlicht. Für {plain(gemeinde_name)} gibt es daher "
     "keinen eigenen Wert; zum Vergleich steht hier der Wert des Landkreises Cloppenburg."
 )
 kreis_only = [(CATALOGUE[key], tile(key, gemeinde, v).own) for key in KREIS_ONLY]

@@ -12,6 +12,7 @@ from indicators.catalogue import CATALOGUE
 from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE, is_gemeinde
 from ui import figures, sidebar, tables, text, url
 from ui.data import version
+from ui.plain import plain
 from ui.views import (
     categories,
     current_files,
@@ -54,7 +55,7 @@ if not available:
     )
     st.stop()
 if region != selection.region:
-    st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Landkreis ({region}).")
+    st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Landkreis ({plain(region)}).")
 
 shown_years = years(key, LEVEL_GEMEINDEN if is_gemeinde(region) else LEVEL_KREISE, category, v) or available
 year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", shown_years[0])
@@ -128,4 +129,4 @@ if tab["Quellen"].open:
                 st.dataframe(tables.provenance(files).drop(columns=["Tabelle", "Titel"]), hide_index=True)
         notes = value_notes(key, v)
         if notes:
-            st.markdown("**Hinweise zu einzelnen Werten:** " + "; ".join(notes))
+            st.markdown("**Hinweise zu einzelnen Werten:** " + "; ".join(plain(note) for note in notes))

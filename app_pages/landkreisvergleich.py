@@ -10,6 +10,7 @@ from indicators.cuts import LEVEL_KREISE
 from indicators.model import Direction
 from ui import figures, sidebar, url
 from ui.data import version
+from ui.plain import plain
 from ui.views import (
     categories,
     common_years,
@@ -48,7 +49,7 @@ year = url.choice(st.sidebar.selectbox, "Jahr", available, "jahr", available[0])
 
 rank = rank_of(key, kreis, year, category, v)
 place = fmt_rank(rank.rank, rank.of, rank.tied) if rank.rank else "ohne Rang (kein Wert)"
-st.header(f"{rank.region_name}: {place} im Jahr {year}")
+st.header(f"{plain(rank.region_name)}: {place} im Jahr {year}")
 st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
 figures.show("ranking", key, year, category, kreis, selection.group, v)
 

@@ -16,6 +16,7 @@ import streamlit as st
 from deck.model import DEFAULT_DECK, DeckError, deck_path
 from ui import presentation, url
 from ui.data import version
+from ui.plain import plain
 from ui.slides import count, slide, slides, stamp
 
 
@@ -26,7 +27,8 @@ def _go(number: int) -> None:
 def _number(total: int) -> int:
     """The slide the URL names, within 1..total; anything else opens the first slide."""
     wanted = st.query_params.get("folie", "1")
-    return min(max(int(wanted), 1), total) if wanted.isdigit() else 1
+    # isdigit() alone accepts "²" and "٣", which int() refuses; only ASCII digits are a slide number.
+    return min(max(int(wanted), 1), total) if wanted.isascii() and wanted.isdigit() else 1
 
 
 presentation.stage()
@@ -40,7 +42,7 @@ try:
     number = _number(total)
     content = slide(stem, stamp(path), version(), number)
 except DeckError as error:
-    st.error(f"Diese Präsentation lässt sich nicht zeigen. {error}")
+    st.error(f"Diese Präsentation lässt sich nicht zeigen. {plain(error)}")
     st.page_link("app_pages/praesentationen.py", label="Zu den Präsentationen")
     st.stop()
 url.publish("folie", number)

@@ -32,6 +32,7 @@ from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.peers import peer_groups
 from ui import access, decks, sidebar
 from ui.data import version
+from ui.plain import plain
 from ui.slides import export
 from ui.views import categories, choosable_regions, years
 
@@ -177,7 +178,7 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
     for entry in list_decks():
         deck = load_deck(entry.path)
         with st.container(border=True):
-            st.markdown(f"**{deck.name}**")
+            st.markdown(f"**{plain(deck.name)}**")
             origin = (
                 "mitgeliefert, nicht überschreibbar"
                 if entry.shipped
@@ -228,7 +229,7 @@ def _deck_list(region_names: dict[str, str], v: int, writer: bool) -> None:
                 for number, slide in enumerate(deck.slides, 1):
                     st.page_link(
                         "app_pages/praesentation.py",
-                        label=f"{number}. {_describe(slide, region_names)}",
+                        label=f"{number}. {plain(_describe(slide, region_names))}",
                         query_params={"deck": entry.slug, "folie": str(number)},
                     )
 
@@ -239,7 +240,7 @@ def _slide_list(region_names: dict[str, str]) -> None:
         st.info("Noch keine Folien: rechts eine Folie hinzufügen.")
     for index, slide in enumerate(slides):
         with st.container(horizontal=True, vertical_alignment="center", key=f"folie_{index}"):
-            st.markdown(f"{index + 1}. {_describe(slide, region_names)}", width="stretch")
+            st.markdown(f"{index + 1}. {plain(_describe(slide, region_names))}", width="stretch")
             st.button(
                 "Nach oben",
                 key=f"hoch_{index}",
@@ -323,7 +324,7 @@ def _message(key: str) -> None:
     """The outcome of the last save (MESSAGE) or deletion (LIST_MESSAGE), once, as plain text."""
     if key in st.session_state:
         kind, text = st.session_state.pop(key)
-        (st.success if kind == "success" else st.error)(text)
+        (st.success if kind == "success" else st.error)(plain(text))
 
 
 def _replace_question() -> None:

@@ -9,6 +9,7 @@ from indicators.catalogue import CATALOGUE
 from indicators.cuts import since
 from ui import figures, sidebar, text
 from ui.data import version
+from ui.plain import plain
 from ui.views import tile
 from ui.ziele import standings_of
 from ui.ziele import version as goals_version
@@ -42,7 +43,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         st.markdown(f"**{field}**")
         st.caption(question)
         if facts.substituted:
-            st.caption(f"Nur je Kreis verfügbar – gezeigt wird {own.region_name}.")
+            st.caption(f"Nur je Kreis verfügbar – gezeigt wird {plain(own.region_name)}.")
         if facts.badge:
             st.badge(facts.badge, icon=":material/history:", color="orange")
         arrow = "off" if not facts.change else ("up" if facts.change > 0 else "down")
@@ -72,7 +73,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             line = text.named(reference, indicator.unit)
             if delta is not None:
                 line += f" · Abstand {text.difference(delta, indicator.unit)}"
-            st.caption(line, help=reference.note or None)
+            st.caption(plain(line), help=plain(reference.note) if reference.note else None)
         st.page_link(
             "app_pages/indikator.py",
             label="Verlauf, Karte und Quellen",
@@ -83,7 +84,7 @@ def _draw_tile(field: str, question: str, key: str) -> None:
 selection = sidebar.current()
 st.title("Überblick")
 st.caption(
-    f"{selection.region_name} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
+    f"{plain(selection.region_name)} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
     "der Pfeil zeigt die Veränderung zum vorherigen Wert, blau = besser, orange = schlechter."
 )
 for row in range(0, len(QUESTIONS), 3):

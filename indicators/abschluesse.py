@@ -4,6 +4,12 @@ The labels changed with the 2024 export ("ohne Hauptschulabschluss" → "ohne Er
 Schulabschluss", …); the importer keeps them as printed and this module maps both sets onto one
 vocabulary. The 2024 "-B" table has no Land and Bund rows, so Niedersachsen is summed from its
 Kreise when — and only when — all of them are present.
+
+Both tables can hold the same cell (a download of 21111-02-06-4 that includes 2024, next to the
+-B excerpt). Declared rule: the tables in TABLES are in order of precedence, so where both hold a
+region, year, qualification and sex, the full table 21111-02-06-4 wins and -B fills only what the
+full table lacks. The full table is the one with Land and Bund rows, so a region's series never
+mixes the two for one year.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import KEY, NUMERIC, labels
 
-TABLES = ("21111-02-06-4", "21111-02-06-4-B")
+TABLES = ("21111-02-06-4", "21111-02-06-4-B")  # in order of precedence, see above
 
 # Printed label → our qualification key. Old (to 2023) and new (2024) labels.
 QUALIFICATIONS = {
@@ -53,6 +59,9 @@ def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     rows["qualification"] = parts.str[-2].map(QUALIFICATIONS)
     rows["sex"] = parts.str[-1].map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
     rows = rows.dropna(subset=["qualification", "sex"])
+    precedence = rows["table_code"].map({table: rank for rank, table in enumerate(TABLES)})
+    rows = rows.assign(precedence=precedence).sort_values("precedence", kind="stable")
+    rows = rows.drop_duplicates(["region_code", "year", "qualification", "sex"], keep="first")
     frame = rows[KEY + ["historic", "qualification", "sex", "value", "status"]]
     land = _land_from_kreise(frame)
     frame = pd.concat([frame, land], ignore_index=True)

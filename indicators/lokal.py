@@ -19,11 +19,9 @@ GEMEINDE_TOTAL = "Gemeinde insgesamt"
 def _counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
     rows = obs[obs["table_code"] == TABLE]
     parts = labels(rows["dimensions"])
-    mine = parts.str[0] == merkmal
-    rows = rows[mine].copy()
-    # Assigned from the filtered labels: a column set on an empty frame from a longer series would
-    # create rows (a file with leavers but no absenteeism made the absenteeism indicator fail).
-    rows["category"] = parts[mine].str[1].fillna(GEMEINDE_TOTAL)
+    chosen = parts.str[0] == merkmal
+    # Filter the labels with the rows: assigning the unfiltered labels to no rows would create rows.
+    rows = rows[chosen].assign(category=parts[chosen].str[1].fillna(GEMEINDE_TOTAL))
     out = rows[KEY + ["category", "value", "status"]]
     return out.rename(columns={"value": name, "status": f"{name}_status"})
 

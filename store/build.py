@@ -13,17 +13,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.connection import rebuilding, writing
+from store.connection import reading, rebuilding, writing
 from store.errors import ImportFehler
 from store.importers.registry import parse_file
-from store.load import LoadResult, load_table
-from store.results import ResultProgress, affected_keys, refresh
+from store.load import LoadResult, load_table, sha256_of
+from store.results import IndicatorFailed, ResultProgress, affected_keys, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
 # Files users imported, kept so that a rebuild keeps them; tests point BILDUNGSMONITOR_IMPORTS elsewhere.
 IMPORTS_DIR = Path(os.environ.get("BILDUNGSMONITOR_IMPORTS", ROOT / "data" / "imports"))
 MANIFEST = RAW_DIR / "MANIFEST.txt"
+TRASH = ".rueckgaengig"  # undone imports are moved here (ignored by build), see undo_import
 
 # Called after each file with (number, total, outcome), so callers can show progress their way.
 Progress = Callable[[int, int, "Outcome"], None]
@@ -46,6 +47,11 @@ def bundled_files() -> list[Path]:
 
 def user_files() -> list[Path]:
     return sorted(p for p in IMPORTS_DIR.glob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def kept_sha256s() -> set[str]:
+    """Checksums of the files in data/imports/: the imports an analyst can undo (undo_import)."""
+    return {sha256_of(p) for p in user_files()}
 
 
 def sources() -> list[Path]:
@@ -72,7 +78,9 @@ def build(db_path: Path, progress: Progress, result_progress: ResultProgress | N
     with rebuilding(db_path) as con:
         outcomes = []
         for number, path in enumerate(files, start=1):
-            outcomes.append(_attempt(path, lambda path=path: load_table(con, parse_file(path), path)))
+            outcomes.append(
+                _attempt(path, lambda path=path: load_table(con, parse_file(path), path, owns_names=_is_bundled(path)))
+            )
             progress(number, len(files), outcomes[-1])
         failed = [o for o in outcomes if o.error]
         if failed:
@@ -96,44 +104,81 @@ def import_files(
     outcomes = []
     for number, path in enumerate(paths, start=1):
         outcome = _attempt(path, lambda path=path: _import_one(db_path, path, result_progress))
-        if outcome.result and not _is_bundled(path):
-            _keep(path)
+        if outcome.result and not outcome.result.unchanged and not _is_bundled(path):
+            keep(path)
         outcomes.append(outcome)
         progress(number, len(paths), outcome)
     return outcomes
 
 
 def _import_one(db_path: Path, path: Path, result_progress: ResultProgress | None) -> LoadResult:
+    """Parse, then load and recompute the indicators that read the table, all in one write transaction.
+
+    An indicator that no longer computes with the new file (two tables holding the same cell once made
+    every headline page fail) refuses the file, and the transaction leaves the store as it was.
+    """
     parsed = parse_file(path)
     with writing(db_path) as con:
-        result = load_table(con, parsed, path)
+        result = load_table(con, parsed, path, owns_names=_is_bundled(path))
         if not result.unchanged:
-            refresh(con, affected_keys([result.table_code]), result_progress)
+            try:
+                refresh(con, affected_keys([result.table_code]), result_progress)
+            except IndicatorFailed as failure:
+                raise ImportFehler(
+                    path.name,
+                    f"nach diesem Import ließe sich der Indikator „{failure.title}“ nicht mehr berechnen "
+                    f"({failure.reason}). Die Datei wurde nicht übernommen; bitte die Überschneidung mit den "
+                    "vorhandenen Tabellen prüfen.",
+                ) from failure
         return result
 
 
 def _attempt(path: Path, load: Callable[[], LoadResult]) -> Outcome:
-    """Run one file's import, timed; a refused file becomes an outcome, any other error propagates."""
+    """Run one file's import, timed; any failure becomes a German refusal, so a batch never loses the rest."""
     started = time.perf_counter()
     try:
         result, error = load(), None
     except ImportFehler as refusal:
         result, error = None, refusal
+    except Exception as failure:  # noqa: BLE001 – a reader's bug must not lose the batch or show a traceback
+        result, error = None, unexpected(path, failure)
     return Outcome(path, result, error, time.perf_counter() - started)
 
 
-def _keep(path: Path) -> None:
-    """Copy an imported file to data/imports/ under its name, complete or not at all (via a hidden file)."""
+def keep(path: Path) -> Path:
+    """Copy an imported file into data/imports/ without replacing a different file of the same name.
+
+    Two own-data files are often both called "schuldaten.csv"; replacing the first would make the
+    next build drop its school year. The second becomes "schuldaten__2.csv" (the suffix goes before
+    the extension, so names that carry a table code keep it at the start, and it sorts after the
+    first, so a rebuild imports them in the original order). The same file again is kept once. The
+    copy is complete or absent: it is written to a hidden file and renamed.
+    """
     IMPORTS_DIR.mkdir(parents=True, exist_ok=True)
-    target = IMPORTS_DIR / path.name
-    if path.resolve() != target.resolve():
-        partial = IMPORTS_DIR / f".{path.name}.partial"
-        shutil.copyfile(path, partial)
-        os.replace(partial, target)
+    sha = sha256_of(path)
+    target, number = IMPORTS_DIR / path.name, 1
+    while target.exists():
+        if target.resolve() == path.resolve() or sha256_of(target) == sha:
+            return target
+        number += 1
+        target = IMPORTS_DIR / f"{path.stem}__{number}{path.suffix}"
+    partial = IMPORTS_DIR / f".{target.name}.partial"
+    shutil.copyfile(path, partial)
+    os.replace(partial, target)
+    return target
 
 
 def _is_bundled(path: Path) -> bool:
     return path.resolve().is_relative_to(RAW_DIR)
+
+
+def unexpected(path: Path, error: Exception) -> ImportFehler:
+    """A German refusal for a file no check foresaw; its load ran in a transaction, so nothing changed."""
+    return ImportFehler(
+        path.name,
+        "die Datei ließ sich nicht lesen und wurde nicht übernommen (unerwarteter Aufbau: "
+        f"{type(error).__name__}). Bitte die Originaldatei der Quelle verwenden.",
+    )
 
 
 def describe(outcome: Outcome) -> str:
@@ -159,3 +204,66 @@ def _de_int(number: int) -> str:
 
 def _de_seconds(seconds: float) -> str:
     return f"{seconds:.1f}".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What undoing an import did, for one German line."""
+
+    import_id: int
+    file_name: str
+    values: int
+    rebuilt: bool
+    kept_at: list[Path]
+
+
+def undo_import(db_path: Path, import_id: int, progress: Progress) -> Undone:
+    """Remove an import from the store and its file from data/imports/ (moved to data/imports/.rueckgaengig/).
+
+    Only files a user imported can be undone; the bundled ones are the store's base. If the import
+    replaced older values, those come back only by a rebuild from the remaining files, so then the
+    store is rebuilt; otherwise its values are deleted in place. The file is moved, not deleted, so
+    nothing is lost by a mistaken click.
+    """
+    with reading(db_path) as con:
+        found = con.execute(
+            "SELECT file_name, sha256, rows_replaced, (SELECT count(*) FROM observations o WHERE o.import_id = ?) "
+            "FROM imports WHERE import_id = ?",
+            [import_id, import_id],
+        ).fetchall()
+    if not found:
+        raise ImportFehler(f"Import {import_id}", "diesen Import gibt es nicht (siehe `cli.py status`).")
+    file_name, sha, replaced, values = found[0]
+    kept = [p for p in user_files() if sha256_of(p) == sha]
+    if not kept:
+        raise ImportFehler(
+            file_name,
+            "diese Datei gehört zum mitgelieferten Grundbestand (data/raw) und lässt sich nicht rückgängig machen.",
+        )
+    trash = IMPORTS_DIR / TRASH
+    trash.mkdir(parents=True, exist_ok=True)
+    moved = [p.rename(trash / f"{time.strftime('%Y%m%d-%H%M%S')}_{p.name}") for p in kept]
+    try:
+        if replaced:
+            build(db_path, progress)
+        else:
+            with writing(db_path) as con:
+                table = con.execute("SELECT table_code FROM imports WHERE import_id = ?", [import_id]).fetchall()
+                con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
+                con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+                refresh(con, affected_keys([code for (code,) in table]))
+    except BaseException:
+        for original, now in zip(kept, moved, strict=True):
+            now.rename(original)
+        raise
+    return Undone(import_id, file_name, values, bool(replaced), moved)
+
+
+def describe_undo(undone: Undone) -> str:
+    """One German line for an undone import, the same in the command line and the dashboard."""
+    how = "Bestand neu aufgebaut, ersetzte ältere Werte sind zurück" if undone.rebuilt else "Werte entfernt"
+    where = ", ".join(str(p) for p in undone.kept_at)
+    return (
+        f"Import {undone.import_id} ({undone.file_name}) rückgängig gemacht: {_de_int(undone.values)} Werte, "
+        f"{how}. Die Datei liegt jetzt in {where}."
+    )

@@ -24,11 +24,14 @@ import pandas as pd
 from store.errors import ImportFehler
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 from store.regions import upsert_regions
+from store.validate import validate
 
 IMPORTER_VERSION = "1"
 
 # Importers whose region names become the names shown on screen (the statistical offices' own
-# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack.
+# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack. Even
+# these rename only when the caller says the file owns names (store.build: the bundled files in
+# data/raw), so a small file a user imports can never rename a Kreis, the Land or the Bund.
 NAME_AUTHORITIES = {"genesis_csv", "svb_xlsx", "bevoelkerung_long_csv"}
 
 
@@ -71,9 +74,14 @@ def check_duplicates(parsed: ParsedTable, file_name: str) -> None:
         )
 
 
-def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) -> LoadResult:
-    """Load a parsed file on a writer's connection (store.connection.writing: one transaction)."""
+def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path, owns_names: bool = False) -> LoadResult:
+    """Load a parsed file on a writer's connection (store.connection.writing: one transaction).
+
+    owns_names: the file may rename regions (only the bundled official files do; a 4-row file of a
+    user must never rename a Kreis everywhere).
+    """
     file_name = path.name
+    validate(parsed, file_name)
     check_duplicates(parsed, file_name)
     sha = sha256_of(path)
     seen = con.execute(
@@ -128,7 +136,7 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path) 
             "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
             [replaced, kept_newer, import_id],
         )
-        upsert_regions(con, incoming, rename=parsed.importer in NAME_AUTHORITIES)
+        upsert_regions(con, incoming, rename=owns_names and parsed.importer in NAME_AUTHORITIES)
     finally:
         con.unregister("incoming")
     return LoadResult(file_name, parsed.table_code, import_id, rows, replaced, kept_newer)

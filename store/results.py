@@ -29,6 +29,15 @@ ResultProgress = Callable[[int, int, str, float], None]
 _TEXT_COLUMNS = ["key", "region_code", "region_name", "level", "category", "status", "note"]
 
 
+class IndicatorFailed(Exception):
+    """An indicator raised while its result was computed for the store: the write that caused it must not land."""
+
+    def __init__(self, key: str, error: Exception) -> None:
+        self.title = CATALOGUE[key].title
+        self.reason = f"{type(error).__name__}: {str(error)[:120]}"
+        super().__init__(f"{key}: {self.reason}")
+
+
 def compute(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str = HOME) -> pd.DataFrame:
     """Indicator `key` from the store's observations, with Gemeinden only of `gemeinden_of`."""
     obs = observations(con, CATALOGUE[key].table_codes, gemeinden_of)
@@ -49,11 +58,17 @@ def refresh(
     progress: ResultProgress | None = None,
     gemeinden_of: str = HOME,
 ) -> None:
-    """Recompute and store the results of `keys` (all indicators by default) inside the caller's transaction."""
+    """Recompute and store the results of `keys` (all indicators by default) inside the caller's transaction.
+
+    Raises IndicatorFailed when an indicator cannot be computed from what the transaction holds.
+    """
     keys = list(CATALOGUE if keys is None else keys)
     for number, key in enumerate(keys, start=1):
         started = time.perf_counter()
-        frame = compute(con, key, gemeinden_of)
+        try:
+            frame = compute(con, key, gemeinden_of)
+        except Exception as error:  # noqa: BLE001 – whatever an indicator raises, the caller refuses the write
+            raise IndicatorFailed(key, error) from error
         con.execute("DELETE FROM indicator_results WHERE key = ?", [key])
         con.execute("DELETE FROM indicator_scope WHERE key = ?", [key])
         if len(frame):

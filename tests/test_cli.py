@@ -197,3 +197,26 @@ def test_benutzer_refuses_a_short_password_in_german(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("kurz\n"))
     code, _, err = run("benutzer", "anlegen", "kerstin.berg", "--passwort-stdin", capsys=capsys)
     assert (code, err.strip()) == (1, "Fehler: Das Passwort ist zu kurz: mindestens 10 Zeichen.")
+
+
+def test_import_rueckgaengig_removes_an_own_import_and_its_kept_file(db, tmp_path, capsys):
+    own = tmp_path / "schulen.csv"
+    own.write_text(OWN_DATA, encoding="utf-8")
+    assert run("import", "--db", str(db), str(own), capsys=capsys)[0] == 0
+    con = duckdb.connect(str(db), read_only=True)
+    [(import_id,)] = con.execute("SELECT import_id FROM imports WHERE file_name = 'schulen.csv'").fetchall()
+    con.close()
+    code, _, err = run("import", "--db", str(db), "--rueckgaengig", str(import_id), capsys=capsys)
+    assert code == 0
+    assert f"Import {import_id} (schulen.csv) rückgängig gemacht: 2 Werte, Werte entfernt." in err
+    con = duckdb.connect(str(db), read_only=True)
+    left = con.execute("SELECT count(*) FROM observations WHERE table_code = 'EIGENE Schuldaten'").fetchall()[0][0]
+    con.close()
+    assert left == 0 and not (tmp_path / "imports" / "schulen.csv").exists()
+
+
+def test_import_rueckgaengig_of_an_unknown_id_or_without_arguments_says_so_in_german(db, capsys):
+    code, _, err = run("import", "--db", str(db), "--rueckgaengig", "999999", capsys=capsys)
+    assert code == 1 and "diesen Import gibt es nicht" in err
+    code, _, err = run("import", "--db", str(db), capsys=capsys)
+    assert code == 2 and "entweder Dateien oder --rueckgaengig ID" in err

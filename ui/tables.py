@@ -17,6 +17,7 @@ from pandas.io.formats.style import Styler
 
 from access.audit import entries
 from charts.format import default_decimals, fmt_date, fmt_number, status_text
+from charts.spreadsheet import formula_safe
 from indicators.model import Indicator
 from store.symbols import LEGEND
 
@@ -91,13 +92,16 @@ def styled(table: pd.DataFrame, unit: str) -> Styler:
 
 
 def to_csv(table: pd.DataFrame) -> bytes:
-    """Semicolon and decimal comma with a BOM: German Excel opens it with umlauts and numbers intact."""
-    return table.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    """Semicolon and decimal comma with a BOM: German Excel opens it with umlauts and numbers intact.
+
+    Names that begin like a formula are escaped (charts.spreadsheet), as in every export.
+    """
+    return formula_safe(table).to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
 
 
 def to_xlsx(table: pd.DataFrame, sheet: str = "Daten") -> bytes:
     buffer = io.BytesIO()
-    table.to_excel(buffer, index=False, sheet_name=sheet)
+    formula_safe(table).to_excel(buffer, index=False, sheet_name=sheet)
     return buffer.getvalue()
 
 

@@ -12,7 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from store.build import Outcome, describe, import_files
+import pandas as pd
+
+from store.build import Outcome, describe, describe_undo, import_files, kept_sha256s, undo_import
 from ui import access
 from ui.data import db_path
 
@@ -45,3 +47,20 @@ def import_uploads(uploads: Sequence[Upload], report: Callable[[str], None]) -> 
         what = {"datei": outcome.path.name, "ergebnis": describe(outcome), "angenommen": outcome.error is None}
         access.log_write(who, "Import", what)
     return outcomes
+
+
+def undoable(history: pd.DataFrame) -> pd.DataFrame:
+    """The imports whose file lies in data/imports (the bundled base cannot be undone), newest first."""
+    return history[history["sha256"].isin(kept_sha256s())]
+
+
+def undo(import_id: int, report: Callable[[str], None]) -> str:
+    """Undo one import (store.build.undo_import) as an analyst; returns the German result line, logged."""
+    who = access.require_write()
+
+    def progress(number: int, total: int, outcome: Outcome) -> None:
+        report(f"Neuaufbau {number}/{total} {outcome.path.name}")
+
+    undone = undo_import(db_path(), import_id, progress)
+    access.log_write(who, "Import rückgängig gemacht", {"import": import_id, "datei": undone.file_name})
+    return describe_undo(undone)

@@ -21,14 +21,13 @@ region_codes.csv and occupational_group_codes.csv are dictionaries; region names
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from store import symbols
 from store.errors import ImportFehler
-from store.importers.guards import read_text
+from store.importers.guards import read_frame, read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 
 SOURCE = "Statistik der Bundesagentur für Arbeit"
@@ -59,9 +58,10 @@ def recognises(path: Path, head: str) -> bool:
 def parse(path: Path) -> ParsedTable:
     name = path.name
     text = read_text(path)
-    frame = pd.read_csv(io.StringIO(text), sep=",", dtype=str, keep_default_na=False)
-    frame["line"] = frame.index + 2
+    frame = read_frame(text, ",", name)
+    frame["line"] = frame.index
     _check_keys(frame, name)
+    _check_counts(frame, name)
     if text.lstrip("\ufeff").startswith(EMPLOYEES_HEADER):
         table_code = "BA employees"
         long = _employees(frame)
@@ -91,6 +91,7 @@ def parse(path: Path) -> ParsedTable:
         licence=LICENCE,
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations[OBSERVATION_COLUMNS].reset_index(drop=True),
+        whole_counts=table_code == "BA employees",  # unemployed and jobs are annual averages
     )
 
 
@@ -135,8 +136,22 @@ def _unemployed(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _counts(column: pd.Series) -> pd.Series:
-    """Counts are written "16" or "16.0" (R doubles); empty means none."""
+    """Counts are written "16" or "16.0" (R doubles); empty means none. _check_counts ran before."""
     return pd.to_numeric(column.where(column != "", "0")).astype(int)
+
+
+_COUNT_COLUMNS = ["n_cells", "n_suppressed", *UNEMPLOYED_VALUES.values()]
+
+
+def _check_counts(frame: pd.DataFrame, name: str) -> None:
+    """The cell counts are whole numbers ≥ 0 ("16" or "16.0"), or empty."""
+    for column in [c for c in _COUNT_COLUMNS if c in frame]:
+        bad = ~frame[column].str.fullmatch(r"([0-9]+(\.0)?)?", na=False)
+        if bad.any():
+            first = frame[bad].iloc[0]
+            raise ImportFehler(
+                name, f"„{first[column][:40]}“ in Spalte {column} ist keine Anzahl (ganze Zahl ab 0).", int(first.line)
+            )
 
 
 def _read_values(long: pd.DataFrame, name: str) -> tuple[pd.Series, pd.Series]:

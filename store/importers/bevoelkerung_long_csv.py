@@ -8,14 +8,13 @@ series, and keep its own name in the import record for traceability.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
 
 from store import symbols
 from store.errors import ImportFehler
-from store.importers.guards import read_text
+from store.importers.guards import read_frame, read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
 
 HEADER = "jahr;region_code;region;ebene;bundesland_code;altersgruppe;insgesamt;maennlich;weiblich"
@@ -28,8 +27,8 @@ def recognises(path: Path, head: str) -> bool:
 
 def parse(path: Path) -> ParsedTable:
     name = path.name
-    frame = pd.read_csv(io.StringIO(read_text(path)), sep=";", dtype=str, keep_default_na=False)
-    frame["line"] = frame.index + 2
+    frame = read_frame(read_text(path), ";", name)
+    frame["line"] = frame.index
     long = frame.melt(
         id_vars=["line", "jahr", "region_code", "region", "altersgruppe"],
         value_vars=list(SEXES),

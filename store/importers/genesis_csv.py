@@ -73,7 +73,7 @@ def parse(path: Path) -> ParsedTable:
         source=SOURCE,
         table_code=table_code,
         table_title=_title(rows[1:header_start]),
-        stand=_stand(text),
+        stand=_stand(text, name),
         licence=LICENCE,
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations,
@@ -312,6 +312,12 @@ def _title(heading: list[list[str]]) -> str:
     return " ".join(parts).replace("- -", "-").strip(" -")
 
 
-def _stand(text: str) -> date | None:
+def _stand(text: str, name: str) -> date | None:
     matches = _STAND.findall(text[-3000:])
-    return datetime.strptime(matches[-1], "%d.%m.%Y").date() if matches else None
+    if not matches:
+        return None
+    try:
+        return datetime.strptime(matches[-1], "%d.%m.%Y").date()
+    except ValueError:
+        line = text.count("\n", 0, text.rfind(matches[-1])) + 1
+        raise ImportFehler(name, f"das Stand-Datum „{matches[-1]}“ gibt es nicht.", line) from None

@@ -20,7 +20,6 @@ Rows come in no particular order (as the API returns them); the order does not m
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -28,7 +27,7 @@ import pandas as pd
 
 from store import symbols
 from store.errors import ImportFehler
-from store.importers.guards import read_text
+from store.importers.guards import read_frame, read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
 from store.regions import BUND, REGION_KEY
 
@@ -54,11 +53,11 @@ def recognises(path: Path, head: str) -> bool:
 
 def parse(path: Path) -> ParsedTable:
     name = path.name
-    frame = pd.read_csv(io.StringIO(read_text(path)), sep=";", dtype=str, keep_default_na=False)
+    frame = read_frame(read_text(path), ";", name)
     if frame.empty:
         raise ImportFehler(name, "die Datei enthält nur die Kopfzeile, keine Werte.", 1)
     groups = _variable_groups(frame, name)
-    frame["line"] = frame.index + 2
+    frame["line"] = frame.index
     statistics = frame["statistics_code"].unique()
     if len(statistics) > 1:
         raise ImportFehler(

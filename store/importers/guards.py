@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
 from pathlib import Path
+
+import pandas as pd
 
 from store.errors import ImportFehler
 
@@ -57,3 +62,46 @@ def _decode_cp1252(data: bytes, name: str) -> str:
             f"die Datei enthält Bytes, die weder UTF-8 noch Windows-1252 sind (Byte {err.start}).",
             line,
         ) from err
+
+
+def read_frame(text: str, sep: str, name: str) -> pd.DataFrame:
+    """A delimited text with one header row, every cell as text, indexed by its line in the file.
+
+    pandas alone is too forgiving for imports: a data row with one cell more than the header
+    silently turns the first column into an index (every value moves one column), and a repeated
+    column name becomes "name.1". Here the header must name each column once and no row may have
+    more cells than the header; a refusal names the line. Rows with fewer cells read as empty
+    cells, which each importer refuses where a value is required.
+    """
+    header = [cell.strip().lstrip("\ufeff") for cell in next(csv.reader(io.StringIO(text), delimiter=sep), [])]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise ImportFehler(name, f"die Kopfzeile nennt die Spalte(n) {', '.join(repeated)} doppelt.", 1)
+    spare = len(header)  # one column more than the header catches a row with one cell too many
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=sep,
+            header=None,
+            skiprows=1,
+            names=[*header, spare],
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            index_col=False,
+        )
+    except pd.errors.ParserError as err:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+        if not found:
+            raise ImportFehler(name, "keine gültige CSV-Datei (Anführungs- oder Trennzeichen prüfen).") from None
+        raise ImportFehler(name, _too_many(int(found.group(3)), len(header)), int(found.group(2))) from None
+    frame.index = frame.index + 2  # line 1 is the header
+    extra = frame[spare] != ""
+    if extra.any():
+        raise ImportFehler(name, _too_many(len(header) + 1, len(header)), int(frame.index[extra.to_numpy()][0]))
+    frame = frame.drop(columns=spare)
+    return frame[(frame != "").any(axis=1)]
+
+
+def _too_many(cells: int, header: int) -> str:
+    return f"die Zeile hat {cells} Felder, die Kopfzeile nur {header} (Trennzeichen im Wert?)."

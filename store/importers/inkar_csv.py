@@ -18,7 +18,6 @@ INKAR's own region keys are mapped to the official ones: the Bund "111" → "DG"
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import pandas as pd
 
 from store import symbols
 from store.errors import ImportFehler
-from store.importers.guards import read_text
+from store.importers.guards import read_frame, read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 from store.regions import BUND
 
@@ -59,8 +58,8 @@ def parse(path: Path) -> ParsedTable:
             "„inkar_bildung_kreise_laender_bund.csv“); sie wird als Tabellencode gebraucht.",
         )
     table = match.group(1)
-    frame = pd.read_csv(io.StringIO(read_text(path)), sep=",", dtype=str, keep_default_na=False)
-    frame["line"] = frame.index + 2
+    frame = read_frame(read_text(path), ",", name)
+    frame["line"] = frame.index
     frame["region_code"] = _region_codes(frame, name)
     _check_years(frame, name)
     indicators = [c for c in frame.columns if c not in KEY_COLUMNS + ["line", "region_code"]]

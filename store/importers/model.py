@@ -35,3 +35,4 @@ class ParsedTable:
     importer: str  # module name of the importer, e.g. "genesis_csv"
     observations: pd.DataFrame  # OBSERVATION_COLUMNS
     definition: str = ""  # the source's own definition of what it measures, where the file carries one
+    whole_counts: bool = True  # False where counts are averages (BA annual means); see store.validate

@@ -57,6 +57,7 @@ def parse(path: Path) -> ParsedTable:
         raise ImportFehler(name, "die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx).") from err
     try:
         sheet = _data_sheet(workbook, name)
+        sheet.reset_dimensions()  # read every row, not only those inside the sheet's declared range
         rows = sheet.iter_rows(values_only=True)
         _check_header([next(rows, ()) for _ in range(HEADER_ROW)][-1], sheet.title, name)
         observations = _observations(rows, name)
@@ -71,7 +72,7 @@ def parse(path: Path) -> ParsedTable:
         source=SOURCE,
         table_code=sheet.title,
         table_title=_title(heading[0]) if heading else sheet.title,
-        stand=datetime.strptime(stand.group(1), "%d.%m.%Y").date() if stand else None,
+        stand=_stand_date(stand.group(1), name) if stand else None,
         licence=LICENCE,
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations[OBSERVATION_COLUMNS],
@@ -147,6 +148,13 @@ def _read(cell: object, name: str, line: int) -> tuple[float | None, str, str]:
     if read is None:
         raise ImportFehler(name, f"„{raw[:40]}“ ist weder eine Zahl noch ein GENESIS-Zeichen (-, ., x, /).", line)
     return read[0], read[1], raw
+
+
+def _stand_date(text: str, name: str):
+    try:
+        return datetime.strptime(text, "%d.%m.%Y").date()
+    except ValueError:
+        raise ImportFehler(name, f"das Stand-Datum „{text}“ im Blatt „footnote“ gibt es nicht.") from None
 
 
 def _title(first_line: str) -> str:

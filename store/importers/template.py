@@ -28,6 +28,7 @@ from pathlib import Path
 
 import openpyxl
 import pandas as pd
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from store import regions, symbols
@@ -52,8 +53,8 @@ MERKMALE = {
 # part → total it belongs to, for the same school year, region and school
 PART_OF = {"abgaenge_ohne_abschluss": "abgaenge_insgesamt"}
 EXAMPLE_MARKER = "Beispieldaten, nicht real"
-_SCHULJAHR = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
-_COUNT = re.compile(r"^[+-]?\d+$")
+_SCHULJAHR = re.compile(r"^(\d{4})/(\d{2}|\d{4})$", re.ASCII)
+_COUNT = re.compile(r"^[+-]?\d+$", re.ASCII)
 
 
 def recognises(path: Path, head: str) -> bool:
@@ -117,9 +118,17 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
     text = read_text(path)
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text), delimiter=";" if ";" in first else ",")
-    columns = _header_map(_names(next(reader)), path.name)
+    header = _names(next(reader))
+    columns = _header_map(header, path.name)
     rows = []
     for cells in reader:
+        if any(c.strip() for c in cells[len(header) :]):
+            raise ImportFehler(
+                path.name,
+                f"die Zeile hat {len(cells)} Felder, die Kopfzeile nur {len(header)} (ein Trennzeichen zu viel "
+                "im Wert?).",
+                reader.line_num,
+            )
         if any(c.strip() for c in cells):
             rows.append((reader.line_num, {c: cells[i] if i < len(cells) else "" for c, i in columns.items()}))
     return rows
@@ -127,19 +136,35 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
 
 def _xlsx_rows(path: Path) -> list[tuple[int, dict[str, object]]]:
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # data_only=False: a formula comes back as its text ("=B2*2"), so it can be refused below.
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError) as err:
         raise ImportFehler(path.name, "die Datei ist keine lesbare Excel-Arbeitsmappe (.xlsx).") from err
     try:
-        sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # read every row, not only those inside the sheet's declared range
+        sheet_rows = sheet.iter_rows(values_only=True)
         columns = _header_map(_names(next(sheet_rows, ())), path.name)
         rows = []
         for line, cells in enumerate(sheet_rows, start=2):
+            _refuse_formulas(cells, path.name, line)
             if any(c is not None and str(c).strip() for c in cells):
                 rows.append((line, {c: cells[i] if i < len(cells) else None for c, i in columns.items()}))
     finally:
         workbook.close()
     return rows
+
+
+def _refuse_formulas(cells: tuple, name: str, line: int) -> None:
+    """A formula's cached result may be missing or stale (a file saved by a script); ask for values."""
+    for column, cell in enumerate(cells, start=1):
+        if isinstance(cell, str) and cell.startswith("="):
+            raise ImportFehler(
+                name,
+                f"in Spalte {get_column_letter(column)} steht eine Formel („{cell[:40]}“). "
+                "Bitte Werte statt Formeln eintragen (in Excel: Kopieren, dann Einfügen → Werte).",
+                line,
+            )
 
 
 def _xlsx_header(path: Path) -> list[str]:
@@ -167,7 +192,7 @@ def _record(line: int, row: dict[str, object], name: str) -> dict[str, object]:
         "line": line,
         "schuljahr": text["schuljahr"],
         "period": _period(text["schuljahr"], name, line),
-        "region_code": _region_code(row["region_code"], name, line),
+        "region_code": _region_code(row["region_code"], name, line, school=text["schule"]),
         "schule": text["schule"],
         "merkmal": _merkmal(text["merkmal"], name, line),
         "anzahl": _count(row["anzahl"], name, line),
@@ -186,7 +211,7 @@ def _period(schuljahr: str, name: str, line: int) -> str:
     return end
 
 
-def _region_code(raw: object, name: str, line: int) -> str:
+def _region_code(raw: object, name: str, line: int, school: str) -> str:
     code = "" if raw is None else str(raw).strip()
     # Excel stores a key typed as a number without its leading zero: 3453004 is 03453004.
     if isinstance(raw, int) and len(code) in (4, 7):
@@ -197,6 +222,13 @@ def _region_code(raw: object, name: str, line: int) -> str:
             f"unbekannter Regionalschlüssel „{code}“. Erlaubt sind die 13 Gemeinden des Landkreises "
             "Cloppenburg (03453001 … 03453013) und 5-stellige Kreisschlüssel (z. B. 03453); "
             "als Text eingeben, mit führender Null.",
+            line,
+        )
+    if school and not code.startswith(regions.CLOPPENBURG):
+        raise ImportFehler(
+            name,
+            f"die Schule „{school[:60]}“ liegt laut Regionalschlüssel {code} nicht im Landkreis. Schulen "
+            f"werden mit dem Schlüssel ihrer Gemeinde im Landkreis ({regions.CLOPPENBURG}…) eingetragen.",
             line,
         )
     return code

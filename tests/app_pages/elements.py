@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
@@ -24,9 +25,19 @@ def charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
 
 
 def texts(at: AppTest) -> list[str]:
-    """Every caption, Markdown and info text on the page, main area and sidebar."""
+    """Every caption, Markdown and info text on the page, main area and sidebar, as the reader sees it."""
+    return [as_shown(source) for source in markdown_sources(at)]
+
+
+def markdown_sources(at: AppTest) -> list[str]:
+    """The same texts as Markdown source, escapes included (what tests of ui.plain look at)."""
     return [
         element.value
         for kind in ("caption", "markdown", "info", "header", "subheader", "title")
         for element in at.get(kind)
     ]
+
+
+def as_shown(text: str) -> str:
+    """Markdown source as the reader sees it: backslash escapes (ui.plain) removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)

@@ -103,3 +103,31 @@ def test_an_analyst_sees_the_uploader_and_the_audit_log_newest_first(open_as_ana
     ]
     assert shown.iloc[1]["Was"] == "name: Beirat; ersetzt: nein"
     assert shown.iloc[0]["Zeit"][2] == "." and len(shown.iloc[0]["Zeit"]) == len("30.11.2026 16:40")
+
+
+def test_an_own_import_can_be_undone_from_the_page_after_confirming(open_as_analyst, store_db, tmp_path, monkeypatch):
+    # SYNTHETIC TEST DATA in the office template (invented counts), imported into a private copy.
+    own = tmp_path / "schulen_2024.csv"
+    own.write_text(
+        "schuljahr;region_code;schule;merkmal;anzahl;quelle\n"
+        "2023/24;03453004;Testschule 1;abgaenge_insgesamt;40;synthetische Testdaten\n",
+        encoding="utf-8",
+    )
+    copy = tmp_path / "store.duckdb"
+    shutil.copyfile(store_db, copy)
+    monkeypatch.setattr(build, "IMPORTS_DIR", tmp_path / "imports")
+    [outcome] = build.import_files(copy, [own], lambda *_: None)
+    monkeypatch.setenv("BILDUNGSMONITOR_DB", str(copy))
+    at = open_as_analyst(PAGE)
+    choice = at.selectbox(key="rueckgaengig_import")
+    assert choice.options == [f"Import {outcome.result.import_id} · schulen_2024.csv · EIGENE Schuldaten · 1 Werte"]
+    button = next(b for b in at.button if b.label == "Rückgängig machen")
+    assert button.disabled  # nothing happens without the confirmation
+    at.checkbox(key="rueckgaengig_sicher").check().run()
+    next(b for b in at.button if b.label == "Rückgängig machen").click().run()
+    assert not at.exception
+    # The line is shown as text: Markdown characters arrive escaped ("\:"), so compare without backslashes.
+    shown = [s.value.replace("\\", "") for s in at.success] + [e.value for e in at.error]
+    assert any("rückgängig gemacht: 1 Werte, Werte entfernt" in s for s in shown), shown
+    assert "schulen_2024.csv" not in set(at.dataframe[0].value["Datei"])
+    assert not (tmp_path / "imports" / "schulen_2024.csv").exists()

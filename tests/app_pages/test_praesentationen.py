@@ -19,6 +19,7 @@ from access.audit import entries
 from access.settings import load as access_settings
 from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, ZielstandSlide, load_deck, save_deck
 from tests.app_pages.conftest import sign_in
+from tests.app_pages.elements import as_shown
 from tests.conftest import ANALYST, READER, READER_PASSWORD
 
 PRAESENTATIONEN = "app_pages/praesentationen.py"
@@ -32,11 +33,11 @@ def user_decks(tmp_path, monkeypatch):
 
 def slide_lines(at: AppTest) -> list[str]:
     """The numbered lines of the deck being built, e.g. "2. Zeitreihe: …"."""
-    return [m.value for m in at.markdown if m.value[:1].isdigit() and ". " in m.value[:4]]
+    return [as_shown(m.value) for m in at.markdown if m.value[:1].isdigit() and ". " in m.value[:4]]
 
 
 def errors(at: AppTest) -> list[str]:
-    return [e.value for e in at.error]
+    return [as_shown(e.value) for e in at.error]
 
 
 def test_the_default_deck_is_listed_with_a_link_to_each_of_its_slides(open_app, user_decks):
@@ -68,7 +69,7 @@ def test_a_new_deck_is_built_saved_under_its_name_and_loads_back(open_as_analyst
     at.text_input(key="entwurf_name").input("Beirat März 2026")
     at.button(key="speichern").click().run()
     assert not errors(at)
-    assert any("Gespeichert als beirat_maerz_2026.toml" in s.value for s in at.success)
+    assert any("Gespeichert als beirat_maerz_2026.toml" in as_shown(s.value) for s in at.success)
     deck = load_deck(user_decks / "beirat_maerz_2026.toml")
     assert deck.name == "Beirat März 2026"
     assert [type(s) for s in deck.slides] == [TitleSlide, IndicatorSlide, TextSlide, SourcesSlide]
