@@ -11,7 +11,7 @@ import pytest
 
 from store import build as build_module
 from store.build import describe, import_files
-from store.connection import writable_copy
+from store.connection import rebuilding
 from store.importers import genesis_csv
 from store.importers.registry import IMPORTERS, _head
 from store.load import load_table
@@ -49,7 +49,7 @@ def test_the_corpus_has_at_least_40_files_and_reaches_every_importer(tmp_path):
 def small_store(tmp_path_factory):
     """A store holding one small real table, so "unchanged" means something."""
     path = tmp_path_factory.mktemp("small") / "small.duckdb"
-    with writable_copy(path, fresh=True) as con:
+    with rebuilding(path) as con:
         load_table(con, genesis_csv.parse(SMALL), SMALL)
     return path
 

@@ -79,11 +79,11 @@ def test_gemeindeverband_numbers_are_left_out_and_named_in_the_title():
 
 
 def test_definition_is_stored_with_the_import(tmp_path):
-    from store.connection import writable_copy
+    from store.connection import rebuilding
     from store.load import load_table
 
     db = tmp_path / "s.duckdb"
-    with writable_copy(db, fresh=True) as con:
+    with rebuilding(db) as con:
         load_table(con, inkar_excel.parse(KREISE), KREISE)
         stored = con.execute("SELECT definition, licence FROM imports").fetchall()[0]
     assert stored[0].startswith("Arbeitslose: Zahl der Arbeitslosen insgesamt")
