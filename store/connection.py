@@ -107,8 +107,10 @@ def writing(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 def rebuilding(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """Yield a connection to a new, empty store that replaces `db_path` only if the block succeeds.
 
-    The block runs in one transaction on a file beside the store; readers keep reading the old store
-    meanwhile and see the new one from their next query on.
+    The block writes a file beside the store; readers keep reading the old store meanwhile and see the
+    new one from their next query on. The rename at the end makes the rebuild all-or-nothing, so the
+    block needs no transaction of its own; one transaction around the whole build made DuckDB 2.0 fail
+    with "Corrupted uncompressed string segment" on the regions table, which every file updates.
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with _lock(_queue(db_path)):
@@ -117,9 +119,7 @@ def rebuilding(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con = duckdb.connect(str(tmp))
         try:
             migrate(con)
-            con.execute("BEGIN TRANSACTION")
             yield con
-            con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
             with _lock(_gate(db_path)):

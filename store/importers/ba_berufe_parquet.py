@@ -113,6 +113,7 @@ def parse(path: Path) -> ParsedTable:
         licence=LICENCE,
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations[OBSERVATION_COLUMNS],
+        whole_counts=dataset.startswith("employees"),  # vacancies and unemployed are annual averages
     )
 
 
