@@ -20,8 +20,9 @@ from indicators.cuts import HOME
 from indicators.zielerreichung import BEWERTUNGEN
 from ui import access, figures, tables
 from ui.data import version
+from ui.plain import plain
 from ui.views import choosable_regions
-from ui.ziele import all_standings, goals, latest, md, table
+from ui.ziele import all_standings, goals, latest, table
 from ui.ziele import version as goals_version
 from ziele import ablage
 from ziele.model import EXAMPLE_LABEL, Ziel, ZielFehler, check_row, fmt_zwischenziele, to_row
@@ -240,10 +241,10 @@ def _goal_tree(current: tuple[Ziel, ...], v: int, gv: str) -> None:
     standings = all_standings(v, gv)
     frame = pd.DataFrame([{**to_row(g), "goal": g} for g in current])
     for field, by_field in frame.groupby("handlungsfeld", sort=False):
-        st.subheader(md(field))
+        st.subheader(plain(field))
         for goal_text, by_goal in by_field.groupby("strategisches_ziel", sort=False):
             with st.container(border=True):
-                st.markdown(f"**Strategisches Ziel:** {md(goal_text)}")
+                st.markdown(f"**Strategisches Ziel:** {plain(goal_text)}")
                 first = by_goal["goal"].iloc[0]
                 if all(g.beispiel for g in by_goal["goal"]):
                     st.caption(EXAMPLE_LABEL)
@@ -251,9 +252,9 @@ def _goal_tree(current: tuple[Ziel, ...], v: int, gv: str) -> None:
                     decided = " ".join(
                         x for x in (f"am {first.beschlossen_am}" if first.beschlossen_am else "", first.gremium) if x
                     )
-                    st.caption(f"beschlossen {md(decided)}")
+                    st.caption(f"beschlossen {plain(decided)}")
                 for middle, rows in by_goal.groupby("mittlerziel", sort=False):
-                    st.markdown(f"**Mittlerziel:** {md(middle)}")
+                    st.markdown(f"**Mittlerziel:** {plain(middle)}")
                     head = rows["goal"].iloc[0]
                     who = " · ".join(
                         x
@@ -265,7 +266,7 @@ def _goal_tree(current: tuple[Ziel, ...], v: int, gv: str) -> None:
                         if x
                     )
                     if who:
-                        st.caption(md(who))
+                        st.caption(plain(who))
                     for goal in rows["goal"]:
                         if goal.qualitativ:
                             st.caption("Qualitatives Mittlerziel: ohne Zielwert, keine Bewertung.")

@@ -75,8 +75,13 @@ def _values(frame: pd.DataFrame, unit: str) -> list[str]:
     return [fmt_value(v, unit, s) for v, s in zip(frame["value"], frame["status"], strict=True)]
 
 
-def _series_table(key: str, region: str, group: str, category: str, version: int) -> pd.DataFrame:
-    """One row per year, one column per region as the chart shows them, values as German text."""
+def _series_table(
+    key: str, region: str, group: str, category: str, version: int, goals_version: str = ""
+) -> pd.DataFrame:
+    """One row per year, one column per region as the chart shows them, values as German text.
+
+    Takes the chart's arguments; the goals (`goals_version`) are listed on the page, not in this table.
+    """
     frame = series(key, region, group, category, version)
     frame = frame.assign(text=_values(frame, CATALOGUE[key].unit), year=frame["year"].astype(int))
     ordered = with_roles(frame).assign(rank=lambda f: f["role"].map(ROLES.index)).sort_values(["rank", "region_name"])

@@ -7,21 +7,12 @@ the new goals at its next rerun. Writing goes through ziele.ablage.save only (th
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from ui.data import result
 from ziele import ablage
 from ziele.model import Ziel
 from ziele.status import Standing, latest_year, standing, status_table
-
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
-
-
-def md(text: str) -> str:
-    """The office's own text, escaped for st.markdown: a goal typed with * or [ ] stays text, never markup."""
-    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def version() -> str:

@@ -24,7 +24,7 @@ def shown(at: AppTest) -> str:
 
 
 def counter(at: AppTest) -> str:
-    return next(e.proto.body for e in at.get("html") if "bm-counter" in e.proto.body)
+    return next(e.proto.body for e in at.get("html") if 'class="bm-counter"' in e.proto.body)
 
 
 @pytest.fixture
