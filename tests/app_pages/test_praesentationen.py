@@ -175,7 +175,7 @@ def test_a_name_that_maps_to_another_decks_file_asks_before_replacing_it(open_as
     assert load_deck(user_decks / "beirat_maerz_2026.toml").name == "Beirat März 2026"
     at.button(key="speichern").click().run()
     at.button(key="ersetzen_ja").click().run()
-    assert any("Gespeichert als beirat_maerz_2026.toml" in s.value for s in at.success)
+    assert any("Gespeichert als beirat_maerz_2026.toml" in as_shown(s.value) for s in at.success)
     assert load_deck(user_decks / "beirat_maerz_2026.toml").name == "beirat-maerz 2026"
     newest = entries(access_settings().audit_log, 1)[0]
     assert (newest["who"], newest["action"]) == ("analystin", "Präsentation gespeichert")
@@ -190,7 +190,7 @@ def test_saving_the_deck_being_edited_again_asks_nothing(open_as_analyst, user_d
     at.radio(key="neu_art").set_value("sources").run()
     at.button(key="neu_sourcesfolie").click().run()
     at.button(key="speichern").click().run()
-    assert any("Gespeichert als beirat_maerz_2026.toml" in s.value for s in at.success)
+    assert any("Gespeichert als beirat_maerz_2026.toml" in as_shown(s.value) for s in at.success)
     assert load_deck(user_decks / "beirat_maerz_2026.toml").slides == (SourcesSlide(),)
 
 
@@ -205,7 +205,7 @@ def test_an_analyst_deletes_a_saved_deck_after_confirming(open_as_analyst, user_
     at.button(key="loeschen_beirat_maerz_2026").click().run()
     at.button(key="loeschen_ja_beirat_maerz_2026").click().run()
     assert not (user_decks / "beirat_maerz_2026.toml").exists()
-    assert [s.value for s in at.success] == ["Präsentation „Beirat März 2026“ gelöscht."]
+    assert [as_shown(s.value) for s in at.success] == ["Präsentation „Beirat März 2026“ gelöscht."]
     assert "**Beirat März 2026**" not in [m.value for m in at.markdown]
     newest = entries(access_settings().audit_log, 1)[0]
     assert (newest["who"], newest["action"], newest["what"]["datei"]) == (

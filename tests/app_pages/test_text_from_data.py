@@ -13,6 +13,7 @@ import pytest
 
 from deck.model import Deck, TitleSlide, save_deck
 from store import build
+from store.results import refresh
 from tests.app_pages import elements
 
 EVIL = "![x](https://example.invalid/x.png) :red[rot] **fett**"
@@ -35,6 +36,8 @@ def evil_store(open_app, store_db, tmp_path, monkeypatch):
     assert outcome.error is None
     con = duckdb.connect(str(copy))
     con.execute("UPDATE regions SET name = ? WHERE region_code IN ('03454', '03453004')", [EVIL])
+    # Stored results carry the names, as after an import: those of the Landkreisvergleich's two indicators.
+    refresh(con, ["ohne_abschluss_anteil", "sgb2_quote_u15"])
     con.close()
     monkeypatch.setenv("BILDUNGSMONITOR_DB", str(copy))
     monkeypatch.setattr("deck.model.USER_DIR", tmp_path / "decks")
@@ -75,4 +78,4 @@ def test_a_slide_heading_like_markdown_is_listed_as_text(evil_store, open_app):
 def test_a_junk_slide_number_opens_the_first_slide_without_a_traceback(open_app, junk):
     at = open_app("app_pages/praesentation.py", deck="beirat_standard", folie=junk)
     counter = next(e.proto.body for e in at.get("html") if 'class="bm-counter"' in e.proto.body)
-    assert "1 / 9" in counter.replace("\u00a0", " ")
+    assert "1 / 10" in counter.replace("\u00a0", " ")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,32 @@ def svb(
     return lambda path: path.write_bytes(content)
 
 
+def inkar_xlsx(value: object) -> Callable[[Path], None]:
+    """An INKAR Excel export (sheets Daten, Metadaten, Quellangabe) with one Kreis value."""
+    sheets = {
+        "Daten": [["Kennziffer", "Raumeinheit", "Aggregat", "Arbeitslose"], ["", "", "", "2019"]]
+        + [["03453", "Testkreis", "Kreise", value]],
+        "Metadaten": [["Kurzname", "Name", "Beschreibung"], ["Arbeitslose", "Arbeitslose", "synthetisch"]],
+        "Quellangabe": [["Datenquelle: INKAR (synthetische Testdatei)"]],
+    }
+    return lambda path: path.write_bytes(workbook_bytes(sheets))
+
+
+def ba_parquet(region: str = "03453", n: float = 100.0) -> Callable[[Path], None]:
+    """A BA occupation file (employees at residence) with one cell."""
+    frame = pd.DataFrame(
+        {
+            "region": [region],
+            "occupational_group": ["111"],
+            "year": [2020],
+            "type": ["total"],
+            "group": ["total"],
+            "n": [n],
+        }
+    )
+    return lambda path: frame.to_parquet(path)
+
+
 COUNT = "keine mögliche Anzahl"
 NUMBER = "keine Zahl in der Schreibweise"
 FINITE = "keine endliche Zahl"
@@ -291,4 +318,9 @@ CORPUS = [
     BadFile("svb-stichtag-31-february", "s2.xlsx", svb(stichtag="31.02.2019"), PERIOD, 4),
     BadFile("svb-hidden-row", "s3.xlsx", svb(shown_rows=4), KEY, 5),
     BadFile("svb-negative", "s4.xlsx", svb(["03453", "Testkreis", -10, 6, 4, 2, 1, 1]), COUNT, 4),
+    # INKAR Excel export and BA occupation data (Parquet)
+    BadFile("inkarxlsx-text-value", "ix1.xlsx", inkar_xlsx("viele"), "keine Zahl", 3),
+    BadFile("inkarxlsx-1e308", "ix2.xlsx", inkar_xlsx(1e308), FINITE, 3),
+    BadFile("baparquet-negative", "employees_by_residence_b1.parquet", ba_parquet(n=-5.0), COUNT, 1),
+    BadFile("baparquet-fraction", "employees_by_residence_b2.parquet", ba_parquet(n=12.5), COUNT, 1),
 ]

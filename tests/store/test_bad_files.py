@@ -29,6 +29,8 @@ PREFIX_TO_IMPORTER = {
     "population": "bevoelkerung_long_csv",
     "own": "template",
     "svb": "svb_xlsx",
+    "inkarxlsx": "inkar_excel",
+    "baparquet": "ba_berufe_parquet",
 }
 
 

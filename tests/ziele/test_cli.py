@@ -45,9 +45,12 @@ def test_import_then_status_assesses_each_goal_from_the_real_values(store_db, tm
     assert (care["letztes_jahr"], float(care["letzter_wert"])) == ("2020", 28.39)
     assert float(care["projektion"]) == pytest.approx(43.99)
     assert care["bewertung"] == "sonne"
-    # leavers: 2015, then 2023 and 2024 only: two consecutive years -> nicht bewertbar; 228 of 2,031 = 11.23 %.
+    # leavers, the joined series 2019–2024 (INKAR's published 9.75 in 2019 … 228 of 2,031 = 11.226 % in 2024):
+    # change (11.226 − 9.75) / 5 = 0.2952 a year, upwards while lower is better -> gewitter;
+    # projection 2030: 11.226 + 6 × 0.2952 = 12.997.
     assert leavers["region"] == "03453"
-    assert (leavers["letztes_jahr"], leavers["bewertung"], leavers["projektion"]) == ("2024", "nicht_bewertbar", "")
+    assert (leavers["letztes_jahr"], leavers["bewertung"]) == ("2024", "gewitter")
+    assert float(leavers["projektion"]) == pytest.approx(228 / 2031 * 100 + 6 * (228 / 2031 * 100 - 9.75) / 5)
     assert float(leavers["letzter_wert"]) == pytest.approx(228 / 2031 * 100)
 
 
