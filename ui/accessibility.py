@@ -17,13 +17,14 @@ STYLESHEET = _HERE / "accessibility.css"
 GERMAN_SCRIPT = _HERE / "german.js"
 
 
-def install() -> None:
-    """Stylesheet and script in one element of a hidden container.
+def install(*stylesheets: Path) -> None:
+    """The accessibility stylesheet (with any page stylesheets) and the German script.
 
-    A style-only st.html goes to Streamlit's event container, where a second one (the slide's
-    stylesheet, ui/presentation.py) was seen to be dropped; next to a script both stay in the page.
+    All stylesheets travel in one style-only st.html: Streamlit puts such an element into its event
+    container, and of two there the second was seen not to apply (the slide's stylesheet lost, so
+    the slides showed Streamlit's header). The script sits in a hidden container of its own.
     """
-    css = STYLESHEET.read_text(encoding="utf-8")
-    script = GERMAN_SCRIPT.read_text(encoding="utf-8")
+    css = "\n".join(path.read_text(encoding="utf-8") for path in (STYLESHEET, *stylesheets))
+    st.html(f"<style>{css}</style>")
     with st.container(key="deutsch"):
-        st.html(f"<style>{css}</style><script>{script}</script>", unsafe_allow_javascript=True)
+        st.html(f"<script>{GERMAN_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)

@@ -83,8 +83,6 @@ def chart_spec(content: SlideContent) -> dict:
 
 
 def stage() -> None:
-    """Hide Streamlit's chrome and install the key script (once per tab; see presentation_keys.js)."""
-    css = STAGE_CSS.read_text(encoding="utf-8")
-    script = KEYS_SCRIPT.read_text(encoding="utf-8")
-    with st.container(key="tasten"):  # one element with the script: see ui/accessibility.install
-        st.html(f"<style>{css}</style><script>{script}</script>", unsafe_allow_javascript=True)
+    """Install the key script (once per tab; see presentation_keys.js); STAGE_CSS hides Streamlit's chrome."""
+    with st.container(key="tasten"):  # the stage stylesheet comes with the router's (ui/accessibility.install)
+        st.html(f"<script>{KEYS_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)

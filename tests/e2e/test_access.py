@@ -112,7 +112,7 @@ def test_an_anonymous_visitor_has_no_write_path_on_any_page(oidc_app, page, scre
         _open(page, f"{oidc_app}{path}")
         assert _write_paths(page) == [], declared.title
     page.goto(f"{oidc_app}/praesentation?deck=beirat_standard&folie=2")  # full screen: no heading to wait for
-    page.get_by_text("2 / 9").wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text("2 / 10").wait_for(timeout=TIMEOUT_MS)
     wait_for_settled(page)
     assert _write_paths(page) == []
     _open(page, f"{oidc_app}/daten_quellen")
@@ -135,6 +135,7 @@ def test_an_analyst_signs_in_through_the_identity_provider_and_can_write(oidc_ap
     assert _write_paths(page) == [
         "Speichern",
         "Bearbeiten",
+        "Löschen",  # a slide of the draft (the builder's slide list)
         "Neue Präsentation beginnen",
         "Folie hinzufügen",
         "Name der Präsentation",
