@@ -14,8 +14,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import access, accessibility, navigation, sidebar, url
-from ui import presentation as presentation_style
+from ui.accessibility import STYLESHEET
 from ui.data import db_path, version
+from ui.presentation import STAGE_CSS
 
 st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
 url.start_run()
@@ -42,8 +43,8 @@ sections = {
 }
 # Streamlit's own menu fails screen readers (see ui/navigation.py); the router draws its own below.
 page = st.navigation(sections, position="hidden")
-# The projector's stage stylesheet hides Streamlit's chrome on the Präsentationsmodus only.
-accessibility.install(*([presentation_style.STAGE_CSS] if page.url_path == presentation.url_path else []))
+# The Präsentationsmodus has its own stylesheet, which hides Streamlit's chrome (one per run: see install).
+accessibility.install(STAGE_CSS if page.url_path == presentation.url_path else STYLESHEET)
 
 if not db_path().exists():
     st.error(f"Datenbestand {db_path()} fehlt. Bitte zuerst `python cli.py build` ausführen (oder `./run`).")

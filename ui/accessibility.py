@@ -17,14 +17,14 @@ STYLESHEET = _HERE / "accessibility.css"
 GERMAN_SCRIPT = _HERE / "german.js"
 
 
-def install(*stylesheets: Path) -> None:
-    """The accessibility stylesheet (with any page stylesheets) and the German script.
+def install(stylesheet: Path = STYLESHEET) -> None:
+    """The page's stylesheet and the German script.
 
-    All stylesheets travel in one style-only st.html: Streamlit puts such an element into its event
-    container, and of two there the second was seen not to apply (the slide's stylesheet lost, so
-    the slides showed Streamlit's header). The script sits in a hidden container of its own.
+    One stylesheet per run, passed to st.html as a file; the Präsentationsmodus passes its stage
+    stylesheet instead (it repeats the focus rules). Keep "<" out of the CSS files, comments
+    included: an "<h1>" in a comment made Streamlit drop the whole stylesheet, and the slides showed
+    Streamlit's header.
     """
-    css = "\n".join(path.read_text(encoding="utf-8") for path in (STYLESHEET, *stylesheets))
-    st.html(f"<style>{css}</style>")
+    st.html(stylesheet)
     with st.container(key="deutsch"):
         st.html(f"<script>{GERMAN_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)

@@ -83,6 +83,6 @@ def chart_spec(content: SlideContent) -> dict:
 
 
 def stage() -> None:
-    """Install the key script (once per tab; see presentation_keys.js); STAGE_CSS hides Streamlit's chrome."""
-    with st.container(key="tasten"):  # the stage stylesheet comes with the router's (ui/accessibility.install)
+    """Install the key script (once per tab; see presentation_keys.js)."""
+    with st.container(key="tasten"):  # STAGE_CSS comes through the router (ui/accessibility.install)
         st.html(f"<script>{KEYS_SCRIPT.read_text(encoding='utf-8')}</script>", unsafe_allow_javascript=True)
