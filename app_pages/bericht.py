@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from bericht import ablage
-from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS
+from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, brief_file, report_file
 from bericht.model import KAPITEL, Bericht, BerichtFehler, KapitelWahl, chapter_indicators, standard
 from indicators.catalogue import CATALOGUE
 from ui import access, berichte
@@ -22,8 +22,8 @@ from ui.ziele import version as goals_version
 
 NEW = "__neu__"
 MESSAGE = "_bericht_meldung"  # (kind, text) of the last save, shown once
-READY = "_bericht_fertig"  # the definition whose content was generated in this session
-BRIEFS_READY = "_steckbriefe_fertig"
+READY = "_bericht_fertig"  # (definition, store version, goals version, content) generated in this session
+BRIEFS_READY = "_steckbriefe_fertig"  # (store version, Steckbriefe)
 
 
 def _key(choice: str, what: str) -> str:
@@ -174,15 +174,15 @@ if bericht is not None:
     st.text(f"{len(bericht.chapters)} Kapitel, {count} Indikatoren. Die Erzeugung dauert einige Sekunden je Indikator.")
     if st.button("Bericht erzeugen", key="bericht_erzeugen", type="primary"):
         bar, tell = _progress_bar("Bericht")
-        berichte.content(bericht, v, goals_version(), tell)
+        st.session_state[READY] = (bericht, v, goals_version(), berichte.content(bericht, v, tell))
         bar.empty()
-        st.session_state[READY] = bericht
-    if st.session_state.get(READY) == bericht:
+    ready = st.session_state.get(READY)
+    if ready is not None and ready[:3] == (bericht, v, goals_version()):
         with st.container(horizontal=True):
             for fmt, spec in REPORT_FORMATS.items():
                 st.download_button(
                     f"Herunterladen: {spec.label}",
-                    lambda fmt=fmt: berichte.report_download(bericht, v, fmt),
+                    lambda fmt=fmt, content=ready[3]: report_file(content, fmt),
                     f"{bericht.slug}.{fmt}",
                     spec.mime,
                     key=f"bericht_{fmt}",
@@ -196,15 +196,15 @@ st.text(
 )
 if st.button("Steckbriefe erzeugen", key="steckbriefe_erzeugen"):
     bar, tell = _progress_bar("Steckbriefe")
-    berichte.briefs(v, tell)
+    st.session_state[BRIEFS_READY] = (v, berichte.briefs(v, tell))
     bar.empty()
-    st.session_state[BRIEFS_READY] = v
-if st.session_state.get(BRIEFS_READY) == v:
+briefs_ready = st.session_state.get(BRIEFS_READY)
+if briefs_ready is not None and briefs_ready[0] == v:
     with st.container(horizontal=True):
         for fmt, spec in BRIEF_FORMATS.items():
             st.download_button(
                 f"Herunterladen: {spec.label}",
-                lambda fmt=fmt: berichte.briefs_download(v, fmt),
+                lambda fmt=fmt, briefs=briefs_ready[1]: brief_file(briefs, fmt),
                 f"gemeindesteckbriefe.{fmt}",
                 spec.mime,
                 key=f"steckbriefe_{fmt}",
