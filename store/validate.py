@@ -28,10 +28,10 @@ from datetime import date
 
 import pandas as pd
 
+from regions.levels import BUND, REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.model import ParsedTable
-from store.regions import BUND, REGION_KEY
 
 # Germany has about 84 million inhabitants; no count of people, places or cases can exceed this.
 MAX_COUNT = 100_000_000

@@ -29,6 +29,15 @@ def private_access_files(tmp_path_factory):
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def configured_region():
+    """Tests run for the Kreis of config/region.toml unless a test sets BILDUNGSMONITOR_REGION itself."""
+    patch = pytest.MonkeyPatch()
+    patch.delenv("BILDUNGSMONITOR_REGION", raising=False)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def store_db(tmp_path_factory):
     """The full store built from data/raw, exactly as `cli.py build` builds it (about 15 s)."""

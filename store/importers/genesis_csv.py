@@ -25,11 +25,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from regions.levels import REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import REGION_KEY
 
 SOURCE = "Statistische Ämter des Bundes und der Länder (Regionalstatistik/GENESIS)"
 LICENCE = f"© Statistische Ämter des Bundes und der Länder, Deutschland; {DGL2}"

@@ -25,10 +25,10 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
+from regions.levels import BUND
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND
 
 SOURCE = "INKAR (BBSR)"
 SHEETS = ("Daten", "Metadaten", "Quellangabe")

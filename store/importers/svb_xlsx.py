@@ -21,11 +21,11 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
+from regions.levels import REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.genesis_csv import LICENCE, SOURCE
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
-from store.regions import REGION_KEY
 
 # Header of the data sheet → dimension labels of the classic CSV export.
 COLUMNS = {

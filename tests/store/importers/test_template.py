@@ -52,7 +52,10 @@ def test_both_shipped_templates_are_recognised_and_refused_while_they_hold_the_e
 def test_filled_template_gives_counts_per_school_and_per_gemeinde(tmp_path):
     parsed = template.parse(filled_csv(tmp_path))
     obs = parsed.observations
-    assert (parsed.table_code, parsed.source) == ("EIGENE Schuldaten", template.SOURCE)
+    assert (parsed.table_code, parsed.source) == (
+        "EIGENE Schuldaten",
+        "Bildungsbüro Landkreis Cloppenburg (eigene Erhebung)",
+    )
     assert len(obs) == 11
     # line 4: 2023/24;03453004;Beispielschule A (fiktiv);abgaenge_ohne_abschluss;5
     row = obs[obs.line == 4].iloc[0]
