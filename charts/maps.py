@@ -12,8 +12,9 @@ import shapely
 
 from charts import IndicatorLike, lower_is_better
 from charts.describe import map_text
-from charts.format import fmt_value, status_text
+from charts.format import fmt_value
 from charts.style import HIGHLIGHT, NO_DATA, SEQUENTIAL_SCHEME, finish, font_size, title_with_year
+from indicators.status import status_text
 from regions.home import BOUNDARIES, GEMEINDEN_FILE, KREISE_FILE, home
 from regions.levels import GEMEINDEN, KREISE
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from charts import IndicatorLike, lower_is_better
 from charts.describe import ranking_text, scatter_text
-from charts.format import fmt_counts, fmt_number, fmt_value, status_text
+from charts.format import fmt_counts, fmt_number, fmt_value
 from charts.style import (
     BUND,
     GROUP_LABEL,
@@ -27,6 +27,7 @@ from charts.style import (
     highlighted,
     title_with_year,
 )
+from indicators.status import status_text
 
 _REFERENCE_STYLE = [(LAND, ROLE_DASH["land"]), (BUND, ROLE_DASH["bund"])]  # in the order Land, Bund
 

@@ -102,6 +102,10 @@ class IndicatorSlide:
     level: str = KREISE  # map only: "kreise" (of the home Land) or "gemeinden" (of the home Kreis)
     category: str = ""  # distribution indicators only, e.g. one Abschlussart
     heading: str = ""  # empty: the indicator's title
+    # A question of the Beirat this slide answers, with its topic: the shipped deck declares the
+    # Beirat's questions this way, and the Überblick draws one tile per such slide (beirat_questions).
+    topic: str = ""
+    question: str = ""
     kind: ClassVar[str] = "indicator"
 
     @property
@@ -147,6 +151,10 @@ class IndicatorSlide:
             )
         _text(self.category, "category", MAX_HEADING, required=False)
         _text(self.heading, "heading", MAX_HEADING, required=False)
+        _text(self.topic, "topic", MAX_HEADING, required=False)
+        _text(self.question, "question", MAX_HEADING, required=False)
+        if bool(self.topic) != bool(self.question):
+            raise DeckError("„topic“ und „question“ gehören zusammen: beide angeben oder keines.")
 
 
 @dataclass(frozen=True)
@@ -310,6 +318,26 @@ def load_deck(path: Path) -> Deck:
 def default_deck() -> Deck:
     """The shipped deck for the Beirat's questions."""
     return load_deck(DEFAULT_DECK)
+
+
+@dataclass(frozen=True)
+class Question:
+    topic: str  # "Schulabschlüsse"
+    question: str  # "Wie viele verlassen die Schule ohne Abschluss?"
+    indicator: str  # the catalogue key that answers it
+
+
+def beirat_questions() -> tuple[Question, ...]:
+    """The Beirat's questions in the order it discusses them: the slides of the shipped deck that carry one.
+
+    One declaration (config/decks/beirat_standard.toml) gives both the Überblick tiles and the default
+    deck, so a question added for the meeting also gets its tile.
+    """
+    return tuple(
+        Question(s.topic, s.question, s.indicator)
+        for s in default_deck().slides
+        if isinstance(s, IndicatorSlide) and s.question
+    )
 
 
 # ---------------------------------------------------------------------------------------------- writing

@@ -19,7 +19,8 @@ import pandas as pd
 from indicators import land_sum
 from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import KEY, NUMERIC, labels
+from indicators.selection import KEY, labels
+from indicators.status import NUMERIC
 
 TABLES = ("21111-02-06-4", "21111-02-06-4-B")  # in order of precedence, see above
 

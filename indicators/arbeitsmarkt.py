@@ -13,9 +13,9 @@ import pandas as pd
 
 from indicators import land_sum
 from indicators.bevoelkerung import AGES_15_25, AGES_15_65, population, shift_year
-from indicators.model import PUBLISHED
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import pick, series
+from indicators.status import PUBLISHED
 
 ALQ_KREISE = "13211-02-05-4"
 ALO_GEMEINDEN = "13211-01-03-5"

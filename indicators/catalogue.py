@@ -11,7 +11,8 @@ import pandas as pd
 from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
 from indicators.model import Break, Direction, Indicator, SourceTable
 from indicators.published import inkar
-from indicators.suppression import DEFAULT_THRESHOLD, suppress
+from indicators.status import SUPPRESSION_THRESHOLD
+from indicators.suppression import suppress
 
 HIGHER = Direction.HIGHER_IS_BETTER
 LOWER = Direction.LOWER_IS_BETTER
@@ -470,7 +471,7 @@ CATALOGUE: dict[str, Indicator] = {
 }
 
 
-def evaluate(key: str, obs: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
+def evaluate(key: str, obs: pd.DataFrame, threshold: int = SUPPRESSION_THRESHOLD) -> pd.DataFrame:
     """Compute indicator `key` from observations of its tables (see store.queries.observations).
 
     The suppression policy (indicators.suppression) is applied here, once for every consumer:

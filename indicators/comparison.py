@@ -9,9 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.model import Direction
+from indicators.status import HAS_VALUE
 from regions.levels import BUND
-
-HAS_VALUE = ("computed", "published")
 
 
 def with_values(result: pd.DataFrame, category: str | None = "") -> pd.DataFrame:

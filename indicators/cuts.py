@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.comparison import HAS_VALUE, kreise_of, latest, with_values
-from indicators.model import MISSING, Indicator
+from indicators.comparison import kreise_of, latest, with_values
+from indicators.model import Indicator
 from indicators.peers import ALL_LAND, peer_groups
+from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
 from regions.levels import BUND, is_gemeinde, kreis_of, level_of
 

@@ -19,7 +19,6 @@ from charts.maps import load_boundaries
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import (
-    HAS_VALUE,
     change,
     difference_to,
     is_improvement,
@@ -30,7 +29,7 @@ from indicators.comparison import (
     with_values,
 )
 from indicators.cuts import Figure, figure
-from indicators.model import MISSING
+from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
 from regions.levels import BUND, KREISE, kreis_of
 from ui.data import imports, region_table, result, tables

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.status import OK
 from regions.levels import BUND, REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
@@ -72,7 +73,7 @@ def parse(path: Path) -> ParsedTable:
     value, status = _read_values(frame, name)
     raw = frame["value"].str.strip()
     if "value_q" in frame:
-        flagged = (status == symbols.OK) & (frame["value_q"] != "")
+        flagged = (status == OK) & (frame["value_q"] != "")
         raw = raw.where(~flagged, raw + " " + frame["value_q"])
     observations = pd.DataFrame(
         {

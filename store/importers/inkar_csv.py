@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.status import OK
 from regions.levels import BUND
-from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_frame, read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
@@ -84,7 +84,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": long["dimensions"],
             "unit": "",
             "value": value.astype("float64"),
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": long["raw_symbol"],
             "line": long["line"],
         }

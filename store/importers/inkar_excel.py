@@ -25,8 +25,8 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
+from indicators.status import OK
 from regions.levels import BUND
-from store import symbols
 from store.errors import ImportFehler
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
 
@@ -94,7 +94,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": long["column"].map(indicators.__getitem__),
             "unit": "",
             "value": numbers.astype("float64"),
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": long["value"].astype(str),
             "line": long["line"],
         }

@@ -21,6 +21,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
+from indicators.status import OK
 from regions.levels import REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
@@ -142,7 +143,7 @@ def _observations(rows, name: str) -> pd.DataFrame:
 def _read(cell: object, name: str, line: int) -> tuple[float | None, str, str]:
     """(value, status, raw symbol) of one cell: a number, or a GENESIS symbol stored as text."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return float(cell), symbols.OK, str(cell)
+        return float(cell), OK, str(cell)
     raw = "" if cell is None else str(cell).strip()
     read = symbols.read_cell(raw)
     if read is None:

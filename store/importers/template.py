@@ -30,9 +30,9 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from indicators.status import OK
 from regions.home import all_kreise, home, name_of, region_for
 from regions.levels import kreis_of
-from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
@@ -80,7 +80,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": [f"{r['merkmal']} | {r['schule']}" if r["schule"] else r["merkmal"] for r in records],
             "unit": "Anzahl",
             "value": [float(r["anzahl"]) for r in records],
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": [str(r["anzahl"]) for r in records],
             "line": [r["line"] for r in records],
         }

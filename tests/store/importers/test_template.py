@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from store import symbols
+from indicators.status import OK
 from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import svb_xlsx, template
@@ -61,7 +61,7 @@ def test_filled_template_gives_counts_per_school_and_per_gemeinde(tmp_path):
     row = obs[obs.line == 4].iloc[0]
     assert (row.region_code, row.region_name, row.period) == ("03453004", "Cloppenburg", "2024")
     assert row.dimensions == "abgaenge_ohne_abschluss | Beispielschule A (fiktiv)"
-    assert (row.value, row.unit, row.status, row.raw_symbol) == (5, "Anzahl", symbols.OK, "5")
+    assert (row.value, row.unit, row.status, row.raw_symbol) == (5, "Anzahl", OK, "5")
     # line 9: the Gemeinde total has no school, so the merkmal alone is the dimension
     assert obs[obs.line == 9].iloc[0].dimensions == "abgaenge_insgesamt"
 
