@@ -14,6 +14,7 @@ from bericht import ablage
 from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, brief_file, report_file
 from bericht.model import KAPITEL, Bericht, BerichtFehler, KapitelWahl, chapter_indicators, standard
 from indicators.catalogue import CATALOGUE
+from regions.home import home
 from ui import access, berichte
 from ui.data import version
 from ui.plain import plain
@@ -135,7 +136,7 @@ def _progress_bar(what: str):
 
 st.title("Bildungsbericht und Gemeindesteckbriefe")
 st.caption(
-    "Der kommunale Bildungsbericht für den Landkreis, erzeugt aus dem Datenbestand: Kapitel nach dem "
+    f"Der kommunale Bildungsbericht für {plain(home().title)}, erzeugt aus dem Datenbestand: Kapitel nach dem "
     "Anwendungsleitfaden, je Indikator Diagramm, Aussage, Tabelle, Definition und Quelle, je Handlungsfeld "
     "die Ziele. Eigene Texte werden mit der Definition gespeichert; die nächste Ausgabe übernimmt sie."
 )
@@ -191,8 +192,9 @@ if bericht is not None:
 
 st.header("Gemeindesteckbriefe")
 st.text(
-    "Eine Seite je Gemeinde des Landkreises: Bevölkerung nach Altersgruppen, die Indikatoren je Gemeinde mit "
-    "Jahr, Landkreis und Niedersachsen im selben Jahr, eine Karte und die Quellen; dazu alle Zahlen als XLSX."
+    f"Eine Seite je Gemeinde {home().in_title}: Bevölkerung nach Altersgruppen, die Indikatoren je Gemeinde mit "
+    f"Jahr, {home().kind} und {home().land_name} im selben Jahr, eine Karte und die Quellen; dazu alle Zahlen "
+    "als XLSX."
 )
 if st.button("Steckbriefe erzeugen", key="steckbriefe_erzeugen"):
     bar, tell = _progress_bar("Steckbriefe")

@@ -7,11 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from deck.render import StoreData
-
 from bericht import ablage, inhalt, steckbrief
 from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, brief_file, report_file
 from bericht.model import BerichtFehler, standard
+from deck.render import StoreData
 from store.connection import reading
 
 

@@ -1,7 +1,7 @@
 """The report's content, built once from the store: the DOCX and the PDF both lay out this one object.
 
 Per indicator it holds what the Anwendungsleitfaden asks for: a chart (PNG with its alternative
-text), the generated statement (year, Niedersachsen and Deutschland, rank among the Kreise, the
+text), the generated statement (year, the home Land and Deutschland, rank among the Kreise, the
 previous value), the table, the definition and the source line with its Stand; per chapter the
 Beirat's goals of its Handlungsfelder with their weather symbols. Every sentence comes from the same
 functions as the slides (deck.statements, deck.render, indicators.cuts), so a number in the report
@@ -15,19 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from deck.model import Deck, IndicatorSlide, SourcesSlide, ZielstandSlide
-from deck.render import PRODUCER, ZIELSTAND_METHOD, DeckData, render_slide, stand_dates
-from deck.statements import counts_line, key_figures, key_statement, place, previous_line, rank_line
 
 from bericht.model import KAPITEL_BY_KEY, Bericht, KapitelWahl
 from charts.export import to_png
 from charts.format import fmt_date, fmt_value
 from charts.timeseries import time_series
+from deck.model import Deck, IndicatorSlide, SourcesSlide, ZielstandSlide
+from deck.render import ZIELSTAND_METHOD, DeckData, producer, render_slide, stand_dates
+from deck.statements import counts_line, key_figures, key_statement, place, previous_line, rank_line
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import is_improvement, previous
-from indicators.cuts import BUND, HOME, LAND
 from indicators.model import Direction, Indicator
+from regions.home import home
+from regions.levels import BUND
 
 # Called after each indicator with (done, total, title), for the page's progress bar and the CLI.
 Progress = Callable[[int, int, str], None]
@@ -94,8 +95,8 @@ def _years(result: pd.DataFrame, codes: list[str], category: str, first: int | N
 
 
 def _table(indicator: Indicator, result: pd.DataFrame, own_name: str, years: list[int], category: str) -> Tabelle:
-    codes = (HOME, LAND, BUND)
-    names = (own_name, "Niedersachsen", "Deutschland")
+    codes = (home().key, home().land_key, BUND)
+    names = (own_name, home().land_name, "Deutschland")
     rows = []
     for year in years:
         figures = [cuts.figure(result, code, year, category) for code in codes]
@@ -109,9 +110,9 @@ def _category_table(indicator: Indicator, result: pd.DataFrame, own_name: str, y
     categories = list(dict.fromkeys(result["category"]))
     rows = []
     for category in categories:
-        figures = [cuts.figure(result, code, year, category) for code in (HOME, LAND, BUND)]
+        figures = [cuts.figure(result, code, year, category) for code in (home().key, home().land_key, BUND)]
         rows.append((category, *(fmt_value(f.value, indicator.unit, f.status) for f in figures)))
-    header = ("Merkmal", own_name, "Niedersachsen", "Deutschland")
+    header = ("Merkmal", own_name, home().land_name, "Deutschland")
     return Tabelle(
         f"{indicator.title} {year or ''}, {indicator.unit}, nach Merkmal".replace("  ", " "), header, tuple(rows)
     )
@@ -138,21 +139,22 @@ def section(key: str, bericht: Bericht, chapter: KapitelWahl, data: DeckData) ->
     result = data.result(key)
     categories = list(dict.fromkeys(result["category"]))
     category = "" if "" in categories or not categories else categories[0]
-    figures = key_figures(result, HOME, bericht.last_year, category)
+    kreis = home().key
+    figures = key_figures(result, kreis, bericht.last_year, category)
     if bericht.last_year is not None and figures.own.year is None:
         # No value in the chosen last year: the newest value before it, said with its year.
-        shown = cuts.figure(result[result["year"] <= bericht.last_year], HOME, None, category)
-        figures = key_figures(result, HOME, shown.year, category)
+        shown = cuts.figure(result[result["year"] <= bericht.last_year], kreis, None, category)
+        figures = key_figures(result, kreis, shown.year, category)
     own, year = figures.own, figures.year
     details = [
         counts_line(own),
-        rank_line(result, indicator, HOME, year, category) if year else None,
+        rank_line(result, indicator, kreis, year, category) if year else None,
         _trend(result, indicator, own, category),
     ]
     badge = cuts.stand_badge(year, data.newest_year())
     stand = f"Daten älter als drei Jahre: {badge}" if badge else ""
 
-    frame = cuts.series(result, HOME, category, None, ("land", "bund"), until=bericht.last_year)
+    frame = cuts.series(result, kreis, category, None, ("land", "bund"), until=bericht.last_year)
     if bericht.first_year is not None:
         frame = frame[frame["year"] >= bericht.first_year]
     png = None
@@ -167,10 +169,10 @@ def section(key: str, bericht: Bericht, chapter: KapitelWahl, data: DeckData) ->
         span = f"{int(valued.min())}–{int(valued.max())}"
     statement = key_statement(indicator, figures, category)
     what = f"{indicator.title} ({category})" if category else indicator.title
-    caption = f"{what}, {place(own)}, Niedersachsen und Deutschland {span}".strip()
+    caption = f"{what}, {place(own)}, {home().land_name} und Deutschland {span}".strip()
     alt = f"Liniendiagramm: {caption}. {statement}"
 
-    own_name = place(own) if own.level == "kreis" else "Landkreis"
+    own_name = place(own) if own.level == "kreis" else home().title
     if category:
         table = _category_table(indicator, result, own_name, year)
     else:
@@ -178,7 +180,7 @@ def section(key: str, bericht: Bericht, chapter: KapitelWahl, data: DeckData) ->
             indicator,
             result,
             own_name,
-            _years(result, [HOME, LAND, BUND], "", bericht.first_year, bericht.last_year),
+            _years(result, [kreis, home().land_key, BUND], "", bericht.first_year, bericht.last_year),
             "",
         )
     dates = stand_dates(data.imports(), indicator.table_codes)
@@ -240,12 +242,11 @@ def build(
         goals, note = _goals(chapter, data)
         chapters.append(KapitelInhalt(chapter.title, chapter.text, tuple(sections), goals, note))
     sources, licences = _sources(bericht, data)
-    home = cuts.figure(data.result(bericht.indicator_keys[0]), HOME, None) if bericht.indicator_keys else None
-    region = place(home) if home else ""
+    region = home().title
     return BerichtInhalt(
         title=bericht.title,
         subtitle=f"{region} · Stand {fmt_date(today or date.today())}".strip(" ·"),
-        producer=PRODUCER,
+        producer=producer(),
         introduction=bericht.introduction,
         chapters=tuple(chapters),
         sources=sources,

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import typst
-from deck.export import font_files
 
 from bericht.inhalt import BerichtInhalt
+from deck.export import font_files
 
 HERE = Path(__file__).resolve().parent
 STANDARD = "ua-1"  # PDF/UA-1: tagged, with language, title and alternative texts, or no file at all

@@ -1,7 +1,7 @@
 """Gemeindesteckbriefe: one page per Gemeinde of the home Kreis, for the office as Servicestelle.
 
 A Gemeinde applying for funding needs its socio-demographic figures in one place: its population by
-age, the indicators published per Gemeinde, each with its year, and the Kreis and Niedersachsen in
+age, the indicators published per Gemeinde, each with its year, and the Kreis and its Land in
 that same year for comparison (a Gemeinde figure of 2015 next to a Kreis figure of 2024 would mislead),
 a small map and the sources. Indicators that exist only per Kreis are not spread over the Gemeinden.
 The same figures go to one PDF (a page each), a ZIP with a PDF per Gemeinde, and an XLSX with the
@@ -16,9 +16,6 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import pandas as pd
-from deck.model import Deck, IndicatorSlide, SourcesSlide
-from deck.render import PRODUCER, DeckData, render_slide, stand_dates
-from deck.statements import place_name
 
 from bericht.model import slug
 from bericht.pdf import compile_pdf
@@ -26,9 +23,12 @@ from charts.export import to_png
 from charts.format import fmt_value
 from charts.maps import ATTRIBUTION, load_boundaries, locator
 from charts.spreadsheet import formula_safe
+from deck.model import Deck, IndicatorSlide, SourcesSlide
+from deck.render import DeckData, producer, render_slide, stand_dates
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import HOME, LAND, LEVEL_GEMEINDEN
+from regions.home import home
+from regions.levels import GEMEINDEN, kreis_of
 
 POPULATION = "bevoelkerung_bildungsalter"
 # Indicators with Gemeinde values in the store, as the Gemeindeprofil shows them; own school data
@@ -38,7 +38,6 @@ INDICATORS = tuple(
     for key, ind in CATALOGUE.items()
     if "gemeinde" in ind.levels and "kreis" in ind.levels and not ind.own_data and key != POPULATION
 )
-COLUMNS = ("Merkmal", "Jahr", "Gemeinde", "Landkreis", "Niedersachsen")
 
 Progress = Callable[[int, int, str], None]
 
@@ -54,7 +53,7 @@ class Zeile:
     gemeinde: float | None
     kreis: float | None
     land: float | None
-    texts: tuple[str, ...]  # formatted: Merkmal, Jahr, Gemeinde, Landkreis, Niedersachsen
+    texts: tuple[str, ...]  # formatted, in the order of columns()
     quelle: str
 
 
@@ -71,20 +70,21 @@ class Steckbrief:
     licences: tuple[str, ...]
 
 
-def gemeinden(data: DeckData) -> list[tuple[str, str]]:
-    """(AGS, name) of every Gemeinde of the home Kreis the store knows, by name."""
-    result = data.result(POPULATION)
-    rows = result[(result["level"] == "gemeinde") & result["region_code"].str.startswith(HOME)]
-    names = rows.drop_duplicates("region_code").set_index("region_code")["region_name"]
-    return sorted(names.items(), key=lambda item: item[1])
+def columns() -> tuple[str, ...]:
+    return ("Merkmal", "Jahr", "Gemeinde", home().kind, home().land_name)
+
+
+def gemeinden() -> list[tuple[str, str]]:
+    """(AGS, name) of every Gemeinde of the home Kreis (regions.home), by name."""
+    return sorted(((area.key, area.name) for area in home().gemeinden), key=lambda item: item[1])
 
 
 def _line(data: DeckData, key: str, code: str, category: str, bereich: str) -> Zeile:
     indicator = CATALOGUE[key]
     result = data.result(key)
     own = cuts.figure(result, code, None, category)
-    kreis = cuts.figure(result, code[:5], own.year, category) if own.year else None
-    land = cuts.figure(result, LAND, own.year, category) if own.year else None
+    kreis = cuts.figure(result, kreis_of(code), own.year, category) if own.year else None
+    land = cuts.figure(result, home().land_key, own.year, category) if own.year else None
     unit = indicator.unit
 
     def text(f: cuts.Figure | None) -> str:
@@ -111,9 +111,8 @@ def steckbrief(data: DeckData, code: str, name: str) -> Steckbrief:
     categories = list(dict.fromkeys(data.result(POPULATION)["category"]))
     population = tuple(_line(data, POPULATION, code, c, "Bevölkerung") for c in categories)
     lines = tuple(_line(data, key, code, "", "Indikatoren") for key in INDICATORS)
-    spec = locator(load_boundaries(LEVEL_GEMEINDEN), code, scale=0.9).to_dict(validate=False)
+    spec = locator(load_boundaries(GEMEINDEN), code, scale=0.9).to_dict(validate=False)
     spec.pop("title", None)
-    kreis = place_name(cuts.figure(data.result(POPULATION), HOME, None).region_name)
     keys = (POPULATION, *INDICATORS)
     sources = render_slide(Deck("Quellen", (*(IndicatorSlide(k) for k in keys), SourcesSlide())), len(keys), data)
     return Steckbrief(
@@ -123,14 +122,14 @@ def steckbrief(data: DeckData, code: str, name: str) -> Steckbrief:
         population=population,
         indicators=lines,
         map_png=to_png(spec, scale=2),
-        map_alt=f"Karte: Lage der Gemeinde {name} im {kreis}",
+        map_alt=f"Karte: Lage der Gemeinde {name} {home().in_title}",
         sources=sources.body,
         licences=(*sources.licences, ATTRIBUTION),
     )
 
 
 def build_all(data: DeckData, progress: Progress | None = None) -> list[Steckbrief]:
-    everything = gemeinden(data)
+    everything = gemeinden()
     out = []
     for number, (code, name) in enumerate(everything, start=1):
         out.append(steckbrief(data, code, name))
@@ -143,7 +142,9 @@ def _json(brief: Steckbrief, image: str) -> dict:
     data = asdict(brief)
     data.pop("map_png")
     data["image"] = image
-    data["header"] = list(COLUMNS)
+    data["header"] = list(columns())
+    data["map_caption"] = f"Lage {home().in_title}"
+    data["indicators_caption"] = f"Jeder Wert mit seinem Jahr; {home().kind} und {home().land_name} im selben Jahr"
     data["population"] = [list(z.texts) for z in brief.population]
     data["indicators"] = [list(z.texts) for z in brief.indicators]
     return data
@@ -152,7 +153,7 @@ def _json(brief: Steckbrief, image: str) -> dict:
 def to_pdf(briefs: list[Steckbrief], title: str = "Gemeindesteckbriefe") -> bytes:
     """One PDF with a page per Gemeinde (tagged, PDF/UA-1, like the report)."""
     images = {f"karte_{b.code}.png": b.map_png for b in briefs}
-    data = {"title": title, "producer": PRODUCER, "briefs": [_json(b, f"karte_{b.code}.png") for b in briefs]}
+    data = {"title": title, "producer": producer(), "briefs": [_json(b, f"karte_{b.code}.png") for b in briefs]}
     return compile_pdf("steckbrief.typ", data, images)
 
 
@@ -176,8 +177,8 @@ def table(briefs: list[Steckbrief]) -> pd.DataFrame:
             "Einheit": z.einheit,
             "Jahr": z.jahr,
             "Wert Gemeinde": z.gemeinde,
-            "Landkreis (gleiches Jahr)": z.kreis,
-            "Niedersachsen (gleiches Jahr)": z.land,
+            f"{home().kind} (gleiches Jahr)": z.kreis,
+            f"{home().land_name} (gleiches Jahr)": z.land,
             "Quelle": z.quelle,
         }
         for b in briefs
