@@ -190,25 +190,33 @@ if bericht is not None:
                     on_click="ignore",
                 )
 
+
+def _steckbriefe(v: int) -> None:
+    st.text(
+        f"Eine Seite je Gemeinde {home().in_title}: Bevölkerung nach Altersgruppen, die Indikatoren je Gemeinde mit "
+        f"Jahr, {home().kind} und {home().land_name} im selben Jahr, eine Karte und die Quellen; dazu alle Zahlen "
+        "als XLSX."
+    )
+    if st.button("Steckbriefe erzeugen", key="steckbriefe_erzeugen"):
+        bar, tell = _progress_bar("Steckbriefe")
+        st.session_state[BRIEFS_READY] = (v, berichte.briefs(v, tell))
+        bar.empty()
+    briefs_ready = st.session_state.get(BRIEFS_READY)
+    if briefs_ready is not None and briefs_ready[0] == v:
+        with st.container(horizontal=True):
+            for fmt, spec in BRIEF_FORMATS.items():
+                st.download_button(
+                    f"Herunterladen: {spec.label}",
+                    lambda fmt=fmt, briefs=briefs_ready[1]: brief_file(briefs, fmt),
+                    f"gemeindesteckbriefe.{fmt}",
+                    spec.mime,
+                    key=f"steckbriefe_{fmt}",
+                    on_click="ignore",
+                )
+
+
 st.header("Gemeindesteckbriefe")
-st.text(
-    f"Eine Seite je Gemeinde {home().in_title}: Bevölkerung nach Altersgruppen, die Indikatoren je Gemeinde mit "
-    f"Jahr, {home().kind} und {home().land_name} im selben Jahr, eine Karte und die Quellen; dazu alle Zahlen "
-    "als XLSX."
-)
-if st.button("Steckbriefe erzeugen", key="steckbriefe_erzeugen"):
-    bar, tell = _progress_bar("Steckbriefe")
-    st.session_state[BRIEFS_READY] = (v, berichte.briefs(v, tell))
-    bar.empty()
-briefs_ready = st.session_state.get(BRIEFS_READY)
-if briefs_ready is not None and briefs_ready[0] == v:
-    with st.container(horizontal=True):
-        for fmt, spec in BRIEF_FORMATS.items():
-            st.download_button(
-                f"Herunterladen: {spec.label}",
-                lambda fmt=fmt, briefs=briefs_ready[1]: brief_file(briefs, fmt),
-                f"gemeindesteckbriefe.{fmt}",
-                spec.mime,
-                key=f"steckbriefe_{fmt}",
-                on_click="ignore",
-            )
+if home().gemeinden:
+    _steckbriefe(v)
+else:
+    st.text(f"{home().title} hat keine Gemeinden unter sich; Steckbriefe gibt es nur für die Gemeinden eines Kreises.")

@@ -168,25 +168,15 @@ def to_zip(briefs: list[Steckbrief]) -> bytes:
 
 def table(briefs: list[Steckbrief]) -> pd.DataFrame:
     """Every figure of every Steckbrief as numbers in full precision, one row each (the XLSX)."""
+    names = ["AGS", "Gemeinde", "Bereich", "Merkmal", "Einheit", "Jahr", "Wert Gemeinde"]
+    names += [f"{home().kind} (gleiches Jahr)", f"{home().land_name} (gleiches Jahr)", "Quelle"]
     rows = [
-        {
-            "AGS": b.code,
-            "Gemeinde": b.name,
-            "Bereich": z.bereich,
-            "Merkmal": z.merkmal,
-            "Einheit": z.einheit,
-            "Jahr": z.jahr,
-            "Wert Gemeinde": z.gemeinde,
-            f"{home().kind} (gleiches Jahr)": z.kreis,
-            f"{home().land_name} (gleiches Jahr)": z.land,
-            "Quelle": z.quelle,
-        }
+        (b.code, b.name, z.bereich, z.merkmal, z.einheit, z.jahr, z.gemeinde, z.kreis, z.land, z.quelle)
         for b in briefs
         for z in (*b.population, *b.indicators)
     ]
-    frame = pd.DataFrame(rows)
-    frame["Jahr"] = frame["Jahr"].astype("Int64")
-    return frame
+    frame = pd.DataFrame(rows, columns=names)
+    return frame.astype({"Jahr": "Int64"})
 
 
 def to_xlsx(briefs: list[Steckbrief]) -> bytes:

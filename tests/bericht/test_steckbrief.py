@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from bericht import steckbrief
+from deck.render import StoreData
 
 GEMEINDEN = 13
 
@@ -79,3 +80,20 @@ def test_the_xlsx_has_the_same_figures_as_numbers(briefs):
     krippe = next(r for r in rows if r["AGS"] == "03453004" and r["Merkmal"].startswith("unter 3"))
     assert (krippe["Jahr"], krippe["Wert Gemeinde"]) == (2015, 1125)
     assert any("dl-de/by-2-0" in str(c.value) for c in book["Quellen"]["A"])
+
+
+def test_a_second_kreis_gets_a_steckbrief_for_each_of_its_gemeinden(store_con, monkeypatch):
+    # Landkreis Vechta (03460) has ten Gemeinden (BKG 2021); its Land is Niedersachsen as well.
+    monkeypatch.setenv("BILDUNGSMONITOR_REGION", "03460")
+    briefs = steckbrief.build_all(StoreData(store_con))
+    assert len(briefs) == 10 and all(b.code.startswith("03460") for b in briefs)
+    assert steckbrief.columns() == ("Merkmal", "Jahr", "Gemeinde", "Landkreis", "Niedersachsen")
+    assert briefs[0].map_alt.endswith("im Landkreis Vechta")
+
+
+def test_a_kreisfreie_stadt_has_no_steckbriefe_and_an_empty_xlsx(store_con, monkeypatch):
+    monkeypatch.setenv("BILDUNGSMONITOR_REGION", "03404")  # Osnabrück, kreisfreie Stadt
+    briefs = steckbrief.build_all(StoreData(store_con))
+    assert briefs == []
+    sheet = load_workbook(io.BytesIO(steckbrief.to_xlsx(briefs)))["Steckbriefe"]
+    assert [c.value for c in sheet[1]][:3] == ["AGS", "Gemeinde", "Bereich"] and sheet.max_row == 1
