@@ -53,7 +53,7 @@ from store.queries import import_history, table_list
 from store.results import read as read_result
 from ziele import ablage
 from ziele.model import EXAMPLE_LABEL, Ziel
-from ziele.status import distance, standings
+from ziele.status import distance, standings, work_packages
 
 if TYPE_CHECKING:
     import duckdb
@@ -360,7 +360,7 @@ def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckD
     goals = [g for g in data.goals() if not slide.handlungsfeld or g.handlungsfeld == slide.handlungsfeld]
     rows = []
     assessed = {s.goal.id: s for s in standings(goals, data.result)}
-    for goal in goals:
+    for goal in (g for g in goals if not g.ist_arbeitspaket):
         example = f" ({EXAMPLE_LABEL})" if goal.beispiel else ""
         if goal.qualitativ:
             rows.append(("qualitativ", f"{goal.mittlerziel}{example}", "ohne Zielwert, keine Bewertung"))
@@ -373,6 +373,7 @@ def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckD
         rows.append((verdict, what, now + distance(s)))
     examples = any(g.beispiel for g in goals)
     details = (f"Enthält Beispiele ({EXAMPLE_LABEL}), keine Beschlüsse des Beirats",) if examples else ()
+    details += tuple(d for d in (work_packages(goals),) if d)
     body = () if rows else ("Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden.",)
     return SlideContent(
         number,
