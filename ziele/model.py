@@ -331,7 +331,9 @@ def _arbeitspaket(row: Mapping[str, object], common: dict, text: str) -> Ziel:
     fields = ("indikator", "region", "schule", "zielwert", "zieljahr", "zwischenziele", "frist", "beschlossen_am")
     given = [f for f in (*fields, "gremium") if not _blank(row.get(f))]
     if given:
-        raise ZielFehler(f"Eine Zeile mit Arbeitspaket beschreibt nur das Arbeitspaket; {', '.join(given)} bleiben leer.")
+        raise ZielFehler(
+            f"Eine Zeile mit Arbeitspaket beschreibt nur das Arbeitspaket; {', '.join(given)} bleiben leer."
+        )
     status = "" if _blank(row.get("status")) else str(row.get("status")).strip().lower()
     if status and status not in ARBEITSPAKET_STATUS:
         raise ZielFehler(f"„status“ ist {', '.join(ARBEITSPAKET_STATUS)}, nicht „{row.get('status')}“.")

@@ -213,12 +213,14 @@ def test_a_goal_for_a_school_names_the_school_and_its_gemeinde(tmp_path):
         # a school the data do not know
         (
             SCHOOL.replace("Testschule 1", "Testschule 9"),
-            "Zeile 2: Für „Abgänge ohne Abschluss je Schule (eigene Daten)“ hat die Schule „Testschule 9“ (03453004) keine Werte",
+            "Zeile 2: Für „Abgänge ohne Abschluss je Schule (eigene Daten)“ hat die Schule „Testschule 9“ (03453004) "
+            "keine Werte",
         ),
         # a school needs its Gemeinde's code, not the Kreis
         (
             SCHOOL.replace(";03453004;", ";03453;"),
-            "Zeile 2: „Abgänge ohne Abschluss je Schule (eigene Daten)“ gibt es nicht für die Schule „Testschule 1“ in „03453“",
+            "Zeile 2: „Abgänge ohne Abschluss je Schule (eigene Daten)“ gibt es nicht für die Schule „Testschule 1“ "
+            "in „03453“",
         ),
         # the official leavers' share has no school level
         (
