@@ -1,6 +1,6 @@
 """SYNTHETIC school data (invented counts, never real statistics) for goals set for a school.
 
-"Testschule A" in Emstek (03453004), school years 2019/20–2023/24 (years 2020–2024): 50 leavers a
+"Testschule A" in the town of Cloppenburg (03453004), school years 2019/20–2023/24 (years 2020–2024): 50 leavers a
 year, of whom 10, 9, 8, 7, 6 leave without a qualification -> 20, 18, 16, 14, 12 %. Every count is at
 least 3, so nothing is suppressed. A goal of 3,0 % in 2027: mean change (12 − 20) / 4 = −2 a year,
 projection 12 − 2 × 3 = 6,0 %, deviation |3 − 6| / |3 − 12| = 33,3 % -> bewoelkt ("deutlich verfehlt").

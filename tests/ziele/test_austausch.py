@@ -18,7 +18,7 @@ from ziele.model import Ziel, ZielFehler
 
 LATEST = {("ohne_abschluss_anteil", "03453"): 2024, ("betreuungsquote_u3", "03453"): 2020}
 LATEST |= {("sgb2_quote_u15", "03453"): 2022, ("sgb2_quote_u15", "03453001"): 2022}
-# A synthetic school (never real): the office's own data for "Testschule 1" in Emstek (03453004) end in 2024.
+# A synthetic school (never real): own data for "Testschule 1" in the town of Cloppenburg (03453004) end 2024.
 LATEST |= {("ohne_abschluss_schule", "03453004", "Testschule 1"): 2024}
 HEADER = "handlungsfeld;strategisches_ziel;mittlerziel;indikator;region;zielwert;zieljahr"
 GOOD = "Schulabschlüsse;Alle mit Abschluss;Abgänge ohne Abschluss senken;ohne_abschluss_anteil;03453;6,0;2030"
