@@ -276,18 +276,20 @@ def _work_section(current: tuple[Ziel, ...]) -> None:
         _fill_work()
     if st.session_state.get("ap_mittlerziel") not in middles:
         st.session_state["ap_mittlerziel"] = next(iter(middles))
-    st.selectbox("Arbeitspaket", list(choices), key="ap_auswahl", format_func=choices.get, on_change=_fill_work)
+    st.selectbox(
+        "Arbeitspaket auswählen", list(choices), key="ap_auswahl", format_func=choices.get, on_change=_fill_work
+    )
     with st.form("ap_formular", border=True):
         st.selectbox(
-            "Mittlerziel",
+            "Gehört zum Mittlerziel",
             list(middles),
             key="ap_mittlerziel",
             format_func=lambda k: f"{k[2]} ({k[0]})",
         )
         st.text_input("Arbeitspaket", key="ap_text", max_chars=300)
         left, right = st.columns(2)
-        left.text_input("Verantwortlich", key="ap_verantwortlich", max_chars=300)
-        right.selectbox("Status", ARBEITSPAKET_STATUS, key="ap_status")
+        left.text_input("Verantwortlich für das Arbeitspaket", key="ap_verantwortlich", max_chars=300)
+        right.selectbox("Status des Arbeitspakets", ARBEITSPAKET_STATUS, key="ap_status")
         st.form_submit_button("Arbeitspaket speichern", type="primary", on_click=_save_work)
     if st.session_state.get(WORK_EDITING) is not None:
         st.button("Dieses Arbeitspaket entfernen", key="ap_entfernen", on_click=_remove_work)

@@ -369,7 +369,8 @@ def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckD
         a = s.assessment
         what = f"{goal.mittlerziel}: {CATALOGUE[goal.indikator].title}, {place_name(s.region_name)}{example}"
         now = f"{fmt_value(a.letzter_wert, s.unit)} ({a.letztes_jahr}); " if a.letzter_wert is not None else ""
-        verdict = a.label + (f" · {a.bruch}" if a.bruch else "")
+        # a slide's cell names the break years only; the full labels are on the Ziele page and the chart
+        verdict = a.label + (f" · Datenbruch {', '.join(map(str, a.bruch_jahre))}" if a.bruch_jahre else "")
         rows.append((verdict, what, now + distance(s)))
     examples = any(g.beispiel for g in goals)
     details = (f"Enthält Beispiele ({EXAMPLE_LABEL}), keine Beschlüsse des Beirats",) if examples else ()
