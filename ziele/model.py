@@ -29,7 +29,8 @@ from datetime import date
 
 from charts.format import fmt_number
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import HOME
+from regions.home import home
+from regions.levels import level_of
 
 # The exchange format: required columns first, then the optional ones (README "Ziele").
 REQUIRED = ("handlungsfeld", "strategisches_ziel", "mittlerziel", "indikator", "region", "zielwert", "zieljahr")
@@ -49,7 +50,6 @@ COLUMNS = REQUIRED + OPTIONAL
 
 EXAMPLE_LABEL = "Beispiel – nicht beschlossen"
 MAX_TEXT = 300
-_LEVELS = {5: "kreis", 8: "gemeinde"}  # a school is a Gemeinde code plus `schule`
 # The states of an Arbeitspaket, in the order work goes; the first is the default of an empty cell.
 ARBEITSPAKET_STATUS = ("offen", "laufend", "erledigt")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a text starting so is a formula to Excel (CSV injection)
@@ -284,9 +284,10 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
     if indikator not in CATALOGUE:
         raise ZielFehler(f"Unbekannter Indikator „{indikator}“ (Schlüssel aus docs/indikatoren.md).")
     indicator = CATALOGUE[indikator]
-    region = _text(row.get("region"), "region") or HOME
+    region = _text(row.get("region"), "region") or home().key
     schule = _text(row.get("schule"), "schule")
-    level = _LEVELS.get(len(region)) if region.isdigit() else None
+    # Goals are set for a Kreis, a Gemeinde (8-digit AGS) or a school (its Gemeinde's AGS plus `schule`).
+    level = level_of(region) if region.isdigit() and len(region) in (5, 8) else None
     if schule and level == "gemeinde":
         level = "schule"
     if level is None or level not in indicator.levels:
@@ -294,7 +295,7 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
         hint = " (eine Schule braucht den Regionalschlüssel ihrer Gemeinde, 8 Ziffern)" if schule else ""
         raise ZielFehler(
             f"„{indicator.title}“ gibt es nicht für {where}{hint} "
-            f"(Ebenen: {', '.join(indicator.levels)}; Regionalschlüssel z. B. {HOME})."
+            f"(Ebenen: {', '.join(indicator.levels)}; Regionalschlüssel z. B. {home().key})."
         )
     latest = latest_year(indikator, region, schule) if latest_year else 1990
     if latest is None:
