@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+import openpyxl
 import streamlit as st
 
 from access.audit import entries
@@ -83,6 +84,16 @@ def test_a_goal_entered_in_the_form_is_saved_assessed_and_in_the_status_download
         ("sgb2_quote_u15", "sonne", "2022")
     ]
     assert status[0]["projektion"].startswith("1,9")
+    # the same table as XLSX: one header row, one goal row with the same key figures
+    sheet = openpyxl.load_workbook(io.BytesIO(downloads["zielstand.xlsx"])).worksheets[0]
+    header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert len(rows) == 1
+    row = dict(zip(header, rows[0], strict=True))
+    assert (row["indikator"], row["bewertung"], row["bewertung_text"]) == (
+        "sgb2_quote_u15",
+        "sonne",
+        "Ziel in Reichweite",
+    )
     # the sparkline of the goal's indicator: Cloppenburg's own values only
     assert any({row["region_code"] for row in rows} == {"03453"} for _, rows in charts(at))
 
