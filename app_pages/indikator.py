@@ -69,7 +69,7 @@ if tab["Diagramm"].open:
     with tab["Diagramm"]:
         gv = goals_version()
         figures.show("time_series", key, selection.region, selection.group, category, v, gv)
-        for goal in [] if category else standings_of(key, region, v, gv):
+        for goal in standings_of(key, region, v, gv, category):
             st.caption(f"Ziel: {label(goal)} – {distance(goal)}")
         if indicator.breaks:
             st.caption("Datenbrüche: " + "; ".join(f"{b.year}: {b.label}" for b in indicator.breaks))

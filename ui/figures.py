@@ -21,13 +21,20 @@ from charts.ranking import ranking_bars, scatter
 from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
+from ui.data import result
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
 from ui.ziele import standings_of
-from ziele.status import target
+from ziele.status import category, target, values
 
 
 def _sparkline(key: str, region: str, version: int) -> alt.TopLevelMixin:
     return sparkline(tile(key, region, version).trend)
+
+
+def _goal_sparkline(key: str, region: str, schule: str, version: int) -> alt.TopLevelMixin:
+    """A goal's own values: the region's, or a school's and a Gemeinde total's for per-school data."""
+    rows = values(result(key, version), region, category(key, schule))
+    return sparkline(rows.assign(region_code=region, role="region"))
 
 
 def _time_series(
@@ -36,9 +43,7 @@ def _time_series(
     """The series; with `goals_version`, the region's goals for the indicator drawn in (Indikator page)."""
     indicator = CATALOGUE[key]
     breaks = [(b.year, b.label) for b in indicator.breaks]
-    goals = (
-        standings_of(key, shown_region(key, region), version, goals_version) if goals_version and not category else []
-    )
+    goals = standings_of(key, shown_region(key, region), version, goals_version, category) if goals_version else []
     targets = [target(s) for s in goals]
     return time_series(series(key, region, group, category, version), indicator, breaks=breaks, targets=targets)
 
@@ -64,6 +69,7 @@ def _scatter(x_key: str, y_key: str, year: int, kreis: str, version: int) -> alt
 
 CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "sparkline": _sparkline,
+    "goal_sparkline": _goal_sparkline,
     "time_series": _time_series,
     "map": _map,
     "ranking": _ranking,

@@ -171,6 +171,34 @@ def test_the_zielstand_slide_lists_each_goal_with_symbol_word_and_distance(deck_
     assert only.subheading == "Handlungsfeld: Übergang Schule – Beruf"
 
 
+def test_the_zielstand_slide_names_the_years_of_a_data_break_next_to_the_symbol(deck_data, goals_dir):
+    leavers = Ziel("Schulabschlüsse", "Alle mit Abschluss", "Senken", "ohne_abschluss_anteil", "03453", 6.0, 2030)
+    ablage.save([leavers], "", "Test")
+    s = render_slide(Deck("Ziele", (ZielstandSlide(),)), 0, deck_data)
+    # the window 2019–2024 holds the declared breaks of 2020, 2023 and 2024 (indicators/catalogue.py); rising
+    # 9.75 -> 11.2 while lower is better -> falsche Richtung
+    assert s.table[0][0] == "⚡ falsche Richtung · Datenbruch 2020, 2023, 2024"
+
+
+def test_the_zielstand_slide_counts_the_arbeitspakete_by_status_and_lists_none_as_a_goal(deck_data, goals_dir):
+    middle = ("Übergang Schule – Beruf", "Ausbildung", "Berufsorientierung verankern")
+    ablage.save(
+        [
+            Ziel(*middle),
+            Ziel(*middle, arbeitspaket="Praktikumsbörse", status="erledigt"),
+            Ziel(*middle, arbeitspaket="Elternabende", status="laufend"),
+            Ziel(*middle, arbeitspaket="Betriebsbesuche", status="laufend"),
+            Ziel(*middle, arbeitspaket="Bewerbungstraining", status="offen"),
+        ],
+        "",
+        "Test",
+    )
+    s = render_slide(Deck("Ziele", (ZielstandSlide(),)), 0, deck_data)
+    assert [row[0] for row in s.table] == ["qualitativ"]
+    # 1 erledigt, 2 laufend, 1 offen, counted in the order work goes backwards (done first)
+    assert s.details == ("Arbeitspakete: 1 erledigt, 2 laufend, 1 offen",)
+
+
 def test_the_zielstand_slide_without_goals_says_how_to_add_them(deck_data):
     s = render_slide(Deck("Leer", (ZielstandSlide(),)), 0, deck_data)
     assert s.table == ()
