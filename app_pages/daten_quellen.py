@@ -27,6 +27,7 @@ RESULT_STATUSES = {
     "published": "als Quote von der Quelle (INKAR, Bundesagentur für Arbeit) übernommen",
     "suppressed": "Zähler oder Nenner 1 oder 2: aus Datenschutzgründen nicht ausgewiesen",
     "missing": "für diese Region und dieses Jahr liegt kein Wert vor",
+    "small_base": "zu wenige Fälle (z. B. unter 10 gemeldete Stellen), als dass der Wert etwas aussagte",
 }
 
 v = version()

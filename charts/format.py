@@ -28,6 +28,7 @@ _STATUS_TEXT = {
     "secret": "geheim",
     "suppressed": "aus Datenschutzgründen unterdrückt (< 3 Fälle)",
     "missing": "keine Daten",
+    "small_base": "Basis zu klein (zu wenige Fälle für eine Aussage)",
     "not_applicable": "nicht sinnvoll",
     "uncertain": "Wert nicht sicher genug",
     "pending": "Angabe fällt später an",
@@ -37,6 +38,7 @@ _STATUS_TEXT = {
 _STATUS_SHORT = {
     "zero": "null",
     "suppressed": "unterdrückt",
+    "small_base": "Basis zu klein",
     "uncertain": "unsicher",
     "pending": "folgt später",
 }
