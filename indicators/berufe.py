@@ -213,3 +213,45 @@ def frauenanteil_beruf(obs: pd.DataFrame) -> pd.DataFrame:
     frame["note"] = _gap_note(frame["note"], frame["gaps"].where(is_sum, 0))
     frame.loc[~ok & ~is_sum, "note"] = "Frauen oder Beschäftigte nicht veröffentlicht oder null (BA)"
     return finish(frame, "frauenanteil_beruf")
+
+
+FIRST_YEAR = 2012  # the BA's series by KldB 2010 starts here (vacancies and unemployed)
+
+
+def occupation_year(tightness: pd.DataFrame, women: pd.DataFrame, region: str, land: str, year: int) -> pd.DataFrame:
+    """Every Berufsgruppe of `region` in `year`: its ratio, the Land's, its trend since FIRST_YEAR, women's share.
+
+    tightness and women are the results of arbeitslose_je_stelle and frauenanteil_beruf. The trend
+    is the region's values FIRST_YEAR … year in year order (None where a year has none), and
+    `change` the difference to the first of them that has a value. Women's share is of the same year,
+    or of the newest year before it (employees start in 2013), with that year in `women_year`.
+    """
+    own = tightness[(tightness["region_code"] == region) & (tightness["category"] != "")]
+    now = own[own["year"] == year][["category", "value", "numerator", "denominator", "status", "note"]]
+    ref = tightness[(tightness["region_code"] == land) & (tightness["year"] == year)]
+    now = now.merge(ref[["category", "value"]].rename(columns={"value": "land_value"}), on="category", how="left")
+    history = own[(own["year"] >= FIRST_YEAR) & (own["year"] <= year)].pivot_table(
+        index="category", columns="year", values="value", aggfunc="first", dropna=False
+    )
+    history = history.reindex(columns=range(FIRST_YEAR, year + 1))
+    trend = {cat: [None if pd.isna(v) else float(v) for v in values] for cat, values in history.iterrows()}
+    now["trend"] = now["category"].map(lambda c: trend.get(c, []))
+    first = history.bfill(axis=1).iloc[:, 0] if len(history.columns) else pd.Series(dtype="float64")
+    now["change"] = now["value"] - now["category"].map(first)
+    shares = women[(women["region_code"] == region) & (women["year"] <= year) & women["value"].notna()]
+    shares = shares.sort_values("year").drop_duplicates("category", keep="last")
+    now = now.merge(
+        shares[["category", "value", "year", "denominator"]].rename(
+            columns={"value": "women_share", "year": "women_year", "denominator": "employees"}
+        ),
+        on="category",
+        how="left",
+    )
+    now["berufsbereich"] = now["category"].map(berufsbereich)
+    return now.reset_index(drop=True)
+
+
+def extremes(table: pd.DataFrame, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The n tightest (fewest unemployed per vacancy) and the n loosest Berufsgruppen that have a value."""
+    ranked = table[table["status"] == COMPUTED].sort_values(["value", "category"])
+    return ranked.head(n).reset_index(drop=True), ranked.tail(n).iloc[::-1].reset_index(drop=True)
