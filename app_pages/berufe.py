@@ -69,7 +69,7 @@ st.caption(
     f"{small} von {len(chosen)} Berufsgruppen der Auswahl haben keinen Wert: weniger als "
     f"{berufe.MIN_VACANCIES} gemeldete Stellen im Jahresdurchschnitt (Basis zu klein). Engpässe zeigen sich "
     "dort, wo auf eine Stelle kaum Arbeitslose kommen; die BA prüft für ihre Engpassanalyse zusätzlich "
-    "die Vakanzzeiten."
+    "die Vakanzzeiten. Der Verlauf lässt Jahre ohne Wert aus."
 )
 with st.expander(f"Alle {len(chosen)} Berufsgruppen der Auswahl"):
     st.dataframe(view.shown(chosen.sort_values("category"), "Niedersachsen"), hide_index=True, column_config=config)

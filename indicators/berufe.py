@@ -222,7 +222,7 @@ def occupation_year(tightness: pd.DataFrame, women: pd.DataFrame, region: str, l
     """Every Berufsgruppe of `region` in `year`: its ratio, the Land's, its trend since FIRST_YEAR, women's share.
 
     tightness and women are the results of arbeitslose_je_stelle and frauenanteil_beruf. The trend
-    is the region's values FIRST_YEAR … year in year order (None where a year has none), and
+    is the region's values FIRST_YEAR … year in year order, years without a value left out, and
     `change` the difference to the first of them that has a value. Women's share is of the same year,
     or of the newest year before it (employees start in 2013), with that year in `women_year`.
     """
@@ -234,7 +234,8 @@ def occupation_year(tightness: pd.DataFrame, women: pd.DataFrame, region: str, l
         index="category", columns="year", values="value", aggfunc="first", dropna=False
     )
     history = history.reindex(columns=range(FIRST_YEAR, year + 1))
-    trend = {cat: [None if pd.isna(v) else float(v) for v in values] for cat, values in history.iterrows()}
+    # Years without a value are left out: a sparkline cannot draw a gap (Streamlit shows such a list as text).
+    trend = {cat: [float(v) for v in values.dropna()] for cat, values in history.iterrows()}
     now["trend"] = now["category"].map(lambda c: trend.get(c, []))
     first = history.bfill(axis=1).iloc[:, 0] if len(history.columns) else pd.Series(dtype="float64")
     now["change"] = now["value"] - now["category"].map(first)

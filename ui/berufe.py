@@ -80,9 +80,7 @@ def shown(table: pd.DataFrame, land_name: str) -> pd.DataFrame:
             ],
             land_name: [fmt_value(v, "", None, 1).strip() for v in table["land_value"]],
             f"Verlauf seit {berufe.FIRST_YEAR}": table["trend"],
-            f"Veränderung seit {berufe.FIRST_YEAR} (bzw. erstem Wert)": [
-                fmt_pp(v, 1).removesuffix(" Pp.") for v in table["change"]
-            ],
+            "Veränderung seit erstem Wert": [fmt_pp(v, 1).removesuffix(" Pp.") for v in table["change"]],
             "Arbeitslose": [fmt_number(v, 0) for v in table["numerator"]],
             "Gemeldete Stellen": [fmt_number(v, 0) for v in table["denominator"]],
             "Frauenanteil": [
