@@ -29,7 +29,8 @@ from indicators.comparison import (
     value_in,
     with_values,
 )
-from indicators.cuts import BUND, HOME, LAND, LEVEL_KREISE, Figure, figure
+from indicators.correlation import Correlation, pearson
+from indicators.cuts import BUND, HOME, LAND, Figure, figure
 from indicators.model import MISSING
 from ui.data import imports, region_table, result, tables
 
@@ -165,9 +166,12 @@ def rank_of(key: str, region: str, year: int, category: str, version: int) -> Ra
 
 
 @st.cache_data(show_spinner=False)
-def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFrame:
-    """Both indicators for every Kreis of Niedersachsen in `year` (columns region_code, region_name, x, y)."""
-    areas = pd.DataFrame(load_boundaries(LEVEL_KREISE)[["region_code", "region_name"]])
+def scatter_data(x_key: str, y_key: str, year: int, level: str, version: int) -> pd.DataFrame:
+    """Both indicators for every area of the level (Kreise of NI, Gemeinden of the home Kreis) in `year`.
+
+    Columns region_code, region_name, x, y; an area without one of the values keeps NaN there.
+    """
+    areas = pd.DataFrame(load_boundaries(level)[["region_code", "region_name"]])
     for axis, key in (("x", x_key), ("y", y_key)):
         rows = with_values(result(key, version))
         rows = rows[rows["year"] == year][["region_code", "value"]].rename(columns={"value": axis})
@@ -175,9 +179,14 @@ def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFram
     return areas
 
 
-def common_years(x_key: str, y_key: str, version: int) -> list[int]:
-    """Years, newest first, in which both indicators have values for Kreise of Niedersachsen."""
-    both = set(years(x_key, LEVEL_KREISE, "", version)) & set(years(y_key, LEVEL_KREISE, "", version))
+@st.cache_data(show_spinner=False)
+def correlation(x_key: str, y_key: str, year: int, level: str, version: int) -> Correlation:
+    return pearson(scatter_data(x_key, y_key, year, level, version))
+
+
+def common_years(x_key: str, y_key: str, level: str, version: int) -> list[int]:
+    """Years, newest first, in which both indicators have values for areas of the level."""
+    both = set(years(x_key, level, "", version)) & set(years(y_key, level, "", version))
     return sorted(both, reverse=True)
 
 
