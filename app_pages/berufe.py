@@ -1,4 +1,4 @@
-"""Berufe und Fachkräfte: the Beirat's questions on skill gaps, MINT and women's employment, one per section.
+"""Berufe und Fachkräfte: the Beirat's questions on skill gaps, MINT, women's employment and the transition.
 
 Every number comes from the BA's tables by Kreis × Berufsgruppe (KldB 2010) and the indicators built
 on them; the page lays them out. The Kreis is the one chosen in the sidebar (a Gemeinde's Kreis
@@ -18,6 +18,7 @@ from ui.data import version
 from ui.views import shown_region, tile
 
 TOP = 10
+TRANSITION = ("ausbildungsplaetze_je_100", "azubis_je_1000_svb", "berufsschueler_je_1000")
 ALL = "Alle Berufsbereiche"
 
 selection = sidebar.current()
@@ -112,3 +113,31 @@ if rates.empty:
 else:
     st.dataframe(rates, hide_index=True)
 st.caption(CATALOGUE[view.GEMEINDE_RATE].definition)
+
+st.header("Übergang Schule – Beruf: Existiert ein funktionierendes Übergangsmanagement?")
+st.markdown(
+    "Ob ein Übergangsmanagement *funktioniert*, zeigen amtliche Zahlen nicht direkt: es gibt keine Statistik "
+    "darüber, wer nach der Schule in welche Anschlussmaßnahme wechselt und wie lange er dort bleibt. Die Daten "
+    "zeigen die Lage, in der es arbeitet: wie viele Ausbildungsplätze auf die Nachfrage kommen, wie viele "
+    "Beschäftigte in Ausbildung sind, wie viele junge Menschen die Berufsschule besuchen und wie groß der "
+    "Übergangsbereich ist."
+)
+for key in TRANSITION:
+    st.subheader(CATALOGUE[key].title)
+    figures.show("time_series", key, kreis, selection.group, "", v)
+    st.caption(CATALOGUE[key].definition)
+transit = tile("uebergangsbereich_anteil", kreis, v)
+st.subheader(CATALOGUE["uebergangsbereich_anteil"].title)
+st.text(
+    f"{transit.own.region_name}: {text.with_year(transit.own, '%')}; {text.named(transit.land, '%')}. "
+    "Die Tabelle der beruflichen Schulen nach Schulart (21121-01-05-4) liegt nur für 2015 vor: "
+    "eine Entwicklung lässt sich daraus nicht ablesen."
+)
+st.caption(CATALOGUE["uebergangsbereich_anteil"].definition)
+st.markdown(
+    "**Was die Daten nicht sagen können:** ob Jugendliche ohne Ausbildungsplatz begleitet werden, wie viele "
+    "eine Maßnahme abbrechen oder nach ihr eine Ausbildung beginnen. Dafür bräuchte es eine individuelle "
+    "Verlaufsstatistik (z. B. die Integrierte Ausbildungsberichterstattung mit Schülerdaten nach Bildungsgang "
+    "je Jahr) oder eigene Erhebungen der Jugendberufsagentur, die über die Vorlage für eigene Daten "
+    "importiert werden können."
+)

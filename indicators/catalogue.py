@@ -268,6 +268,36 @@ CATALOGUE: dict[str, Indicator] = {
             "q_auspl",
             KREIS_UP,
         ),
+        _inkar(
+            "azubis_je_1000_svb",
+            "Auszubildende je 1.000 SV-Beschäftigte",
+            "Sozialversicherungspflichtig beschäftigte Auszubildende (am Arbeitsort) je 1.000 "
+            "sozialversicherungspflichtig Beschäftigte, wie vom BBSR in INKAR veröffentlicht. Schulische "
+            "Ausbildungen ohne Ausbildungsvertrag zählen nicht mit.",
+            "SV-beschäftigte Auszubildende am Arbeitsort",
+            "SV-Beschäftigte am Arbeitsort",
+            "je 1.000",
+            HIGHER,
+            UEBERGANG,
+            "bildung",
+            "a_azubi",
+            KREIS_UP,
+        ),
+        _inkar(
+            "berufsschueler_je_1000",
+            "Schülerinnen und Schüler an Berufsschulen je 1.000 Einwohner",
+            "Schülerinnen und Schüler an Berufsschulen (einschließlich Berufsvorbereitungsjahr, "
+            "Berufsgrundbildungsjahr und berufsvorbereitender Maßnahmen der BA) je 1.000 Einwohnerinnen und "
+            "Einwohner, wie vom BBSR in INKAR veröffentlicht.",
+            "Schülerinnen und Schüler an Berufsschulen",
+            "Einwohnerinnen und Einwohner",
+            "je 1.000",
+            NEUTRAL,
+            UEBERGANG,
+            "bildung",
+            "q_bs",
+            KREIS_UP,
+        ),
         Indicator(
             key="jugendarbeitslosenquote",
             title="Jugendarbeitslosenquote (15 bis unter 25 Jahre)",

@@ -75,3 +75,17 @@ def test_the_gemeinden_employment_rate_runs_2001_to_2019(open_app):
     barssel = rates[rates["Gemeinde"] == "Barßel"].iloc[0]
     assert (barssel["2001"], barssel["2019"]) == ("45,3 %", "60,2 %")
     assert len(rates) == 13
+
+
+def test_the_transition_section_shows_every_year_and_says_what_the_data_cannot_say(open_app):
+    at = open_app(PAGE)
+    assert at.header[-1].value == "Übergang Schule – Beruf: Existiert ein funktionierendes Übergangsmanagement?"
+    texts = [t.value for t in at.text]
+    # INKAR: q_auspl 1995–2021 (Cloppenburg 2021: 109.89), a_azubi and q_bs 1995–2022 (2022: 47.76 and 19.94)
+    assert any(
+        t.startswith("Liniendiagramm: Ausbildungsplätze je 100 Nachfragende (je 100), 1995 bis 2021") for t in texts
+    )
+    assert any("1995 bis 2022" in t and "2022: 47,8 je 1.000" in t for t in texts)
+    assert any("1995 bis 2022" in t and "2022: 19,9 je 1.000" in t for t in texts)
+    assert any("nur für 2015 vor" in t for t in texts)
+    assert any(m.value.startswith("**Was die Daten nicht sagen können:**") for m in at.markdown)

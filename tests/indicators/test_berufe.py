@@ -161,3 +161,12 @@ def test_gemeinde_employment_rate_is_inkars_as_published():
     assert row(result, "03453001", 2019).value == 60.18
     assert row(result, "03453001", 2019).status == "published"
     assert sorted(result[result.region_code == "03453001"].year) == list(range(2001, 2020))
+
+
+def test_transition_series_are_inkars_as_published_from_1995_to_2022():
+    # inkar PROVENANCE, Cloppenburg: a_azubi 2016 54.64, 2022 47.76; q_bs 2016 23.34, 2022 19.94
+    obs = observations("inkar/inkar_bildung_kreise_laender_bund.csv")
+    azubis, schueler = evaluate("azubis_je_1000_svb", obs), evaluate("berufsschueler_je_1000", obs)
+    assert (row(azubis, CLP, 2016).value, row(azubis, CLP, 2022).value) == (54.64, 47.76)
+    assert (row(schueler, CLP, 2016).value, row(schueler, CLP, 2022).value) == (23.34, 19.94)
+    assert sorted(azubis[azubis.region_code == CLP].year) == list(range(1995, 2023))
