@@ -113,11 +113,11 @@ def test_a_slide_the_deck_model_refuses_shows_its_german_message(open_as_analyst
 def test_the_default_deck_downloads_as_pptx_and_pdf_with_one_slide_per_deck_slide(open_app, user_decks, downloads):
     open_app(PRAESENTATIONEN)
     pptx = Presentation(io.BytesIO(downloads["beirat_standard.pptx"]))
-    assert len(pptx.slides) == 10
+    assert len(pptx.slides) == 12
     statement = "\n".join(s.text_frame.text for s in pptx.slides[1].shapes if s.has_text_frame)
     assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in statement
     pdf = PdfReader(io.BytesIO(downloads["beirat_standard.pdf"]))
-    assert len(pdf.pages) == 10
+    assert len(pdf.pages) == 12
     assert "11,2 %" in pdf.pages[1].extract_text()
 
 

@@ -35,7 +35,7 @@ def _rows(spec: dict) -> list[dict]:
 
 
 def test_every_slide_has_a_heading_and_a_counter(slides):
-    assert [s.counter for s in slides] == [f"{i} / 10" for i in range(1, 11)]
+    assert [s.counter for s in slides] == [f"{i} / 12" for i in range(1, 13)]
     assert all(s.heading for s in slides)
     assert slides[0].heading == "Bildung im Landkreis Cloppenburg"
     assert slides[-1].heading == "Quellen"
@@ -113,6 +113,16 @@ def test_a_gemeinde_region_is_shown_by_its_landkreis_when_the_indicator_exists_o
 def test_slide_content_can_be_cached_as_it_is(slides):
     assert pickle.loads(pickle.dumps(slides)) == slides
     json.dumps(slides[1].chart)  # a plain Vega-Lite spec
+
+
+def test_the_skill_gap_and_mint_slides_state_their_values_without_a_missing_deutschland(slides):
+    gap, mint = slides[8], slides[9]
+    # 342 Klempnerei/SHK, Cloppenburg 2025: 18.33 unemployed / 30.17 vacancies = 0.608 → "0,6 je Stelle"
+    assert "(342 Klempnerei,Sanitär,Heizung,Klimatechnik), Landkreis Cloppenburg 2025: 0,6 je Stelle" in gap.statement
+    assert "Deutschland" not in gap.statement and gap.chart is not None
+    # MINT 2025: 14,778 of 80,327 employees = 18.4 %
+    assert "Anteil der Beschäftigten in MINT-Berufen, Landkreis Cloppenburg 2025: 18,4 %" in mint.statement
+    assert "Deutschland" not in mint.statement and mint.chart is not None
 
 
 def test_a_larger_scale_enlarges_the_chart_fonts(deck_data):
