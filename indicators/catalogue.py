@@ -63,7 +63,7 @@ JOINED_BREAKS = (
     LEAVER_BREAKS[3],
 )
 FHR_BREAK = Break(2014, "NI: schulische FHR bis 2013 in „mit Fachhochschulreife“, 2014–15 „darunter“ nur Rest")
-SRC_BA_BERUFE = "Quelle: Statistik der Bundesagentur für Arbeit (nach Berufsgruppen der KldB 2010); eigene Berechnung"
+SRC_BA_BERUFE = "Statistik der Bundesagentur für Arbeit (nach Berufsgruppen der KldB 2010); eigene Berechnung"
 MINT_NOTE = (
     "MINT-Berufe sind eine Näherung: die BA grenzt sie auf 5-stelligen Berufsgattungen ab (Spezifisches "
     "Berufsaggregat „MINT-Berufe“), hier zählen ganze 3-stellige Berufsgruppen (Liste in "
@@ -439,7 +439,7 @@ CATALOGUE: dict[str, Indicator] = {
         ),
         Indicator(
             key="arbeitslose_je_stelle",
-            title="Arbeitslose je gemeldete Arbeitsstelle nach Berufsgruppe",
+            title="Arbeitslose je gemeldete Stelle",
             definition=(
                 "Arbeitslose mit diesem Zielberuf je bei der Bundesagentur für Arbeit gemeldete "
                 "Arbeitsstelle der Berufsgruppe (KldB 2010, 3-stellig), beides Jahresdurchschnitte. "
