@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from deck.model import slug
 from indicators.catalogue import CATALOGUE
 from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE, is_gemeinde
 from ui import figures, sidebar, tables, text, url
@@ -59,7 +60,8 @@ if region != selection.region:
 
 shown_years = years(key, LEVEL_GEMEINDEN if is_gemeinde(region) else LEVEL_KREISE, category, v) or available
 year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", shown_years[0])
-name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
+# The category in words ("..._beispielschule_a"), never its position: "_0" said nothing about the file.
+name = f"{key}_{region}" + (f"_{slug(category)}" if category else "")
 tab = url.tabs(TABS)
 
 if tab["Diagramm"].open:
