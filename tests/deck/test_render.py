@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 
+import pandas as pd
 import pytest
 
 from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, ZielstandSlide, default_deck
@@ -199,3 +200,48 @@ def test_the_previous_value_line_says_how_many_years_lie_between(slides):
     # Jugendarbeitslosenquote 2025: the previous published year is 2020 → "zuvor 2020 (5 Jahre früher): 3,9 %"
     youth = next(s for s in slides if s.indicator == "jugendarbeitslosenquote" and s.year == 2025)
     assert "zuvor 2020 (5 Jahre früher): 3,9 %" in youth.details
+
+
+class _OwnData:
+    """DeckData over the real store with a SYNTHETIC own-data result (invented school counts, not real)."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def result(self, key):
+        if key != "ohne_abschluss_schule":
+            return self.real.result(key)
+        return pd.DataFrame(
+            [
+                {
+                    "key": key,
+                    "region_code": "03453004",
+                    "region_name": "Cloppenburg, Stadt",
+                    "level": "gemeinde",
+                    "year": 2024,
+                    "category": "",
+                    "value": 10.0,
+                    "numerator": 5.0,
+                    "denominator": 50.0,
+                    "status": "computed",
+                    "note": "",
+                }
+            ]
+        )
+
+    def imports(self):
+        return self.real.imports()
+
+    def goals(self):
+        return ()
+
+    def newest_year(self):
+        return self.real.newest_year()
+
+
+def test_an_own_data_slide_does_not_claim_niedersachsen_has_no_data(deck_data):
+    # Synthetic: 5 of 50 leavers of one Gemeinde in 2024 = 10 %; own data have no Land or Bund value at all.
+    deck = Deck("Eigene Daten", (IndicatorSlide("ohne_abschluss_schule", region="03453004"),))
+    s = render_slide(deck, 0, _OwnData(deck_data))
+    assert s.statement.endswith("2024: 10,0 %.")
+    assert "Niedersachsen" not in s.statement and "Deutschland" not in s.statement
