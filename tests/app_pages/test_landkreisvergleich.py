@@ -67,7 +67,7 @@ def test_the_scatter_draws_a_trend_line_and_gives_r_and_n_in_words(open_app):
     # r recomputed from the plotted points (45 Kreise 2022): the sentence must carry the same r.
     r = np.corrcoef([row["x"] for row in rows], [row["y"] for row in rows])[0, 1]
     expected = f"r = {r:.2f}".replace(".", ",") + " über 45 Kreise:"
-    assert any(t.startswith(expected) for t in texts(at)), expected
+    assert any(t.value.startswith(expected) for t in at.text), expected
     assert at.warning[0].value.startswith("Korrelation ist keine Ursache")
 
 
@@ -78,4 +78,4 @@ def test_the_scatter_works_for_the_gemeinden_of_the_home_kreis(open_app):
     points = [row for row in rows if row.get("x") is not None]
     assert len(points) == 13 and all(row["region_code"].startswith("03453") for row in points)
     sentence = "über 13 Gemeinden: ein starker positiver Zusammenhang (je höher x, desto höher y)."
-    assert any(t.endswith(sentence) for t in texts(at))
+    assert any(t.value.endswith(sentence) for t in at.text)
