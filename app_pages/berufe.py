@@ -11,7 +11,8 @@ import streamlit as st
 
 from indicators import berufe
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import LAND
+from regions.home import name_of
+from regions.levels import land_of
 from ui import berufe as view
 from ui import figures, sidebar, text, url
 from ui.data import version
@@ -30,7 +31,7 @@ st.title("Berufe und Fachkräfte")
 st.caption(
     "Quelle: Statistik der Bundesagentur für Arbeit, Arbeitslose, gemeldete Arbeitsstellen und "
     "sozialversicherungspflichtig Beschäftigte nach Berufsgruppen (KldB 2010) je Kreis; eigene Berechnung. "
-    "Niedersachsen ist die Summe seiner Kreise."
+    "Ein Land ist die Summe seiner Kreise."
 )
 if kreis != selection.region:
     st.info("Die Bundesagentur für Arbeit veröffentlicht Berufsdaten nur je Kreis: gezeigt wird der Landkreis.")
@@ -46,7 +47,9 @@ if not years:
 st.header("Zeichnen sich Lücken in bestimmten Berufsfeldern ab?")
 st.caption(tightness.definition)
 year = url.choice(st.selectbox, "Jahr", years, "berufe_jahr", years[0])
-table = view.occupations(kreis, LAND, year, v)
+land = land_of(kreis)
+land_name = name_of(land)
+table = view.occupations(kreis, land, year, v)
 columns = st.columns(2)
 with columns[0]:
     bereich = url.choice(st.selectbox, "Berufsbereich", [ALL, *view.bereiche(table)], "bereich", ALL)
@@ -61,10 +64,10 @@ st.subheader(f"Engste Berufsgruppen {year}: wenige Arbeitslose je gemeldete Stel
 if tightest.empty:
     st.info("Keine Berufsgruppe dieser Auswahl hat einen Wert (zu wenige gemeldete Stellen).")
 else:
-    st.dataframe(view.shown(tightest, "Niedersachsen"), hide_index=True, column_config=config)
+    st.dataframe(view.shown(tightest, land_name), hide_index=True, column_config=config)
 st.subheader(f"Entspannteste Berufsgruppen {year}: viele Arbeitslose je gemeldete Stelle")
 if not loosest.empty:
-    st.dataframe(view.shown(loosest, "Niedersachsen"), hide_index=True, column_config=config)
+    st.dataframe(view.shown(loosest, land_name), hide_index=True, column_config=config)
 small = int((chosen["status"] == "small_base").sum())
 st.caption(
     f"{small} von {len(chosen)} Berufsgruppen der Auswahl haben keinen Wert: weniger als "
@@ -73,7 +76,7 @@ st.caption(
     "die Vakanzzeiten. Der Verlauf lässt Jahre ohne Wert aus."
 )
 with st.expander(f"Alle {len(chosen)} Berufsgruppen der Auswahl"):
-    st.dataframe(view.shown(chosen.sort_values("category"), "Niedersachsen"), hide_index=True, column_config=config)
+    st.dataframe(view.shown(chosen.sort_values("category"), land_name), hide_index=True, column_config=config)
 
 options = list(chosen.sort_values("category")["category"])
 if options:

@@ -1,4 +1,4 @@
-"""Landkreisvergleich: all Kreise of Niedersachsen ranked for one year, and two indicators side by side."""
+"""Landkreisvergleich: all Kreise of the home Land ranked for one year, and two indicators side by side."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import streamlit as st
 from charts.format import fmt_rank
 from indicators.catalogue import CATALOGUE
 from indicators.correlation import in_words
-from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.model import Direction
+from regions.home import home
+from regions.levels import KREISE, kreis_of
 from ui import figures, sidebar, url
 from ui.data import version
 from ui.plain import plain
@@ -35,16 +36,17 @@ def _title(key: str) -> str:
 
 selection = sidebar.current()
 v = version()
-kreis = selection.region[:5]
+kreis = kreis_of(selection.region)
+level_name = home().level_names[KREISE]
 st.title("Landkreisvergleich")
 if selection.is_gemeinde:
-    st.info("Verglichen werden Kreise; hervorgehoben ist der Landkreis der gewählten Gemeinde.")
+    st.info("Verglichen werden Kreise; hervorgehoben ist der Kreis der gewählten Gemeinde.")
 
 key = url.choice(st.selectbox, "Indikator", KREIS_KEYS, "indikator", "ohne_abschluss_anteil", format_func=_title)
 indicator = CATALOGUE[key]
 options = categories(key, v)
 category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
-available = years(key, LEVEL_KREISE, category, v)
+available = years(key, KREISE, category, v)
 if not available:
     st.info("Für diesen Indikator gibt es keine Werte der Kreise.")
     st.stop()
@@ -57,23 +59,23 @@ st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
 figures.show("ranking", key, year, category, kreis, selection.group, v)
 
 st.header("Zusammenhänge")
-LEVELS = {LEVEL_KREISE: "Kreise Niedersachsens", LEVEL_GEMEINDEN: "Gemeinden des Landkreises"}
-level = url.choice(st.radio, "Gebiete", list(LEVELS), "ebene", LEVEL_KREISE, format_func=LEVELS.get, horizontal=True)
-pair_keys = KREIS_KEYS if level == LEVEL_KREISE else GEMEINDE_KEYS
+levels = home().level_names if home().gemeinden else {KREISE: level_name}
+level = url.choice(st.radio, "Gebiete", list(levels), "ebene", KREISE, format_func=levels.get, horizontal=True)
+pair_keys = KREIS_KEYS if level == KREISE else GEMEINDE_KEYS
 left, right = st.columns(2)
 x_default = "sgb2_quote_u15"
-y_default = "ohne_abschluss_anteil_inkar" if level == LEVEL_KREISE else "arbeitslose_je_100_erwerbsfaehige"
+y_default = "ohne_abschluss_anteil_inkar" if level == KREISE else "arbeitslose_je_100_erwerbsfaehige"
 x_key = url.choice(left.selectbox, "waagerecht (x)", pair_keys, "x", x_default, format_func=_title)
 y_key = url.choice(right.selectbox, "senkrecht (y)", pair_keys, "y", y_default, format_func=_title)
 both = common_years(x_key, y_key, level, v)
 if not both:
-    st.info(f"Die beiden Indikatoren haben kein gemeinsames Jahr mit Werten der {LEVELS[level]}.")
+    st.info(f"Die beiden Indikatoren haben kein gemeinsames Jahr mit Werten der {levels[level]}.")
 else:
     scatter_year = year if year in both else both[0]
     if scatter_year != year:
         st.caption(f"Für {year} fehlt einer der beiden Indikatoren; gezeigt wird {scatter_year}.")
-    st.subheader(f"{LEVELS[level]} im Jahr {scatter_year}")
-    highlight = kreis if level == LEVEL_KREISE else selection.region
+    st.subheader(f"{levels[level]} im Jahr {scatter_year}")
+    highlight = kreis if level == KREISE else selection.region
     figures.show("scatter", x_key, y_key, scatter_year, highlight, level, v)
     st.text(in_words(correlation(x_key, y_key, scatter_year, level, v), figures.AREAS[level]))
 st.warning(

@@ -2,7 +2,7 @@
 
 Three questions of the Beirat rest on these tables: where skilled workers run short (unemployed
 per registered vacancy), how large MINT is and how many women work in it. The BA publishes them
-per Kreis only; Niedersachsen and Deutschland are sums of Kreise, marked as such in the note.
+per Kreis only; a Land and Deutschland are sums of Kreise, marked as such in the note.
 
 An empty BA cell is "not published or zero" (store status `unpublished_or_zero`): a sum over
 occupations or Kreise counts what it has and is a lower bound where cells are empty; the note
@@ -12,14 +12,16 @@ says how many. A ratio of one occupation in one Kreis is only a number where bot
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from indicators.arbeitsmarkt import NI, NI_KREISE
-from indicators.model import COMPUTED, MISSING, SMALL_BASE
+from indicators import land_sum
 from indicators.ratio import finish
+from indicators.status import COMPUTED, MISSING, SMALL_BASE
+from regions.levels import BUND
 
 JOBS = "BA Berufe jobs"
 UNEMPLOYED = "BA Berufe unemployed_total"
@@ -47,10 +49,8 @@ BERUFSBEREICHE = {
 }
 
 MINT_CONFIG = Path(__file__).resolve().parent.parent / "config" / "mint_berufe.toml"
-LAND_NOTE = "Summe der {n} Kreise Niedersachsens (Landeswert in der Quelle nicht ausgewiesen)"
 BUND_NOTE = "Summe aller {n} Kreise (Bundeswert in der Quelle nicht ausgewiesen)"
 GAPS_NOTE = "{k} Zellen nicht veröffentlicht oder null: Summen sind Untergrenzen"
-LEVEL_CODES = {"land": NI, "bund": "DG"}
 LAENDER = 16
 EMPTY_CELLS = {"region_code": "str", "region_name": "str", "level": "str", "year": "int64", "category": "str"} | {
     "value": "float64"
@@ -85,36 +85,31 @@ def _cells(obs: pd.DataFrame, table: str, measure: str, unassigned: bool = False
     return out.reset_index(drop=True)
 
 
-def _complete_years(members: pd.DataFrame, level: str) -> pd.Index:
-    """Years with all Kreise of Niedersachsen (land) or with Kreise of all 16 Länder (bund)."""
-    kreise = members.groupby("year")["region_code"]
-    if level == "land":
-        counts = kreise.nunique()
-        return counts.index[counts == NI_KREISE]
-    laender = kreise.agg(lambda codes: codes.str[:2].nunique())
-    return laender.index[laender == LAENDER]
-
-
 def _with_totals(kreise: pd.DataFrame, by: list[str], numbers: list[str]) -> pd.DataFrame:
-    """Kreis rows plus Niedersachsen and Deutschland as sums of Kreise, where the Kreise are complete.
+    """Kreis rows plus each Land and Deutschland as sums of Kreise, where the Kreise are complete.
 
-    Niedersachsen: only years with all its Kreise. Deutschland: only years with Kreise of all 16
-    Länder, which the bundled Niedersachsen files never have; an office that imports the BA's full
-    files gets it. Each sum carries a note naming it a sum; gap counts add up.
+    A Land: only years with all its current Kreise (indicators.land_sum, the one rule for Land sums).
+    Deutschland: only years with every Land complete, which the bundled Niedersachsen files never
+    have; an office that imports the BA's full files gets it. Each sum carries a note naming it a sum;
+    gap counts add up.
     """
     parts = [kreise.assign(note="")]
-    for level, members in (("land", kreise[kreise["region_code"].str.startswith(NI)]), ("bund", kreise)):
-        chosen = members[members["year"].isin(_complete_years(members, level))]
-        if chosen.empty:
-            continue
-        sums = chosen.groupby(by, as_index=False)[numbers].sum()
-        counts = chosen.groupby("year")["region_code"].nunique()
-        template = LAND_NOTE if level == "land" else BUND_NOTE
-        sums["note"] = [template.format(n=counts[year]) for year in sums["year"]]
-        sums["region_code"] = LEVEL_CODES[level]
-        sums["region_name"] = "Niedersachsen" if level == "land" else "Deutschland"
-        sums["level"] = level
-        parts.append(sums)
+    complete = list(land_sum.complete_years(kreise.assign(historic=False)))
+    for land, land_name, _year, rows in complete:
+        parts.append(
+            rows.groupby(by, as_index=False)[numbers]
+            .sum()
+            .assign(region_code=land, region_name=land_name, level="land", note=land_sum.note(land))
+        )
+    complete_laender = Counter(year for _, _, year, _ in complete)
+    for year in sorted(y for y, n in complete_laender.items() if n == LAENDER):
+        rows = kreise[kreise["year"] == year]
+        note = BUND_NOTE.format(n=rows["region_code"].nunique())
+        parts.append(
+            rows.groupby(by, as_index=False)[numbers]
+            .sum()
+            .assign(region_code=BUND, region_name="Deutschland", level="bund", note=note)
+        )
     return pd.concat(parts, ignore_index=True)
 
 
@@ -167,7 +162,7 @@ def _sum_over(cells: pd.DataFrame, codes: tuple[str, ...] | None, name: str) -> 
 
 
 def _share(num: pd.DataFrame, den: pd.DataFrame, key: str) -> pd.DataFrame:
-    """num / den × 100 for Kreise, Niedersachsen and Deutschland; the note counts the empty cells of both."""
+    """num / den × 100 for Kreise, Länder and Deutschland; the note counts the empty cells of both."""
     kreise = num.merge(den.drop(columns=["region_name", "level"]), on=["region_code", "year"])
     kreise["gaps"] = kreise["num_gaps"] + kreise["den_gaps"]
     columns = ["region_code", "region_name", "level", "year", "num", "den", "gaps"]

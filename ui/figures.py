@@ -21,7 +21,7 @@ from charts.ranking import ranking_bars, scatter
 from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
+from regions.levels import GEMEINDEN, KREISE
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
 from ui.ziele import standings_of
 from ziele.status import target
@@ -63,7 +63,7 @@ def _scatter(x_key: str, y_key: str, year: int, region: str, level: str, version
     return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=region, areas=AREAS[level])
 
 
-AREAS = {LEVEL_KREISE: "Kreise", LEVEL_GEMEINDEN: "Gemeinden"}
+AREAS = {KREISE: "Kreise", GEMEINDEN: "Gemeinden"}
 
 CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "sparkline": _sparkline,
@@ -103,7 +103,7 @@ def _scatter_table(x_key: str, y_key: str, year: int, region: str, level: str, v
     frame = scatter_data(x_key, y_key, year, level, version)
     return pd.DataFrame(
         {
-            "Kreis" if level == LEVEL_KREISE else "Gemeinde": frame["region_name"].to_numpy(),
+            "Kreis" if level == KREISE else "Gemeinde": frame["region_name"].to_numpy(),
             CATALOGUE[x_key].title: [fmt_value(v, CATALOGUE[x_key].unit) for v in frame["x"]],
             CATALOGUE[y_key].title: [fmt_value(v, CATALOGUE[y_key].unit) for v in frame["y"]],
         }

@@ -7,7 +7,8 @@ import pytest
 
 from indicators import berufe
 from indicators.catalogue import CATALOGUE, evaluate
-from indicators.model import COMPUTED, SMALL_BASE
+from indicators.status import COMPUTED, SMALL_BASE
+from regions.home import kreise_of_land
 from tests.indicators.real_observations import observations
 
 JOBS = "ba_berufe/jobs_niedersachsen.parquet"
@@ -65,7 +66,7 @@ def test_niedersachsen_is_the_sum_of_its_45_kreise_and_says_so(tightness):
     cell = row(tightness, "03", 2025, FAHRZEUG)
     # The sum of the published Kreis cells (empty cells count 0; the note says how many there are).
     assert cell.denominator == pytest.approx(kreise.value.sum(skipna=True))
-    assert cell.note.startswith("Summe der 45 Kreise Niedersachsens")
+    assert cell.note.startswith("Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)")
     assert cell.level == "land"
 
 
@@ -74,28 +75,28 @@ def test_deutschland_needs_kreise_of_all_laender_which_the_bundled_files_do_not_
 
 
 def test_deutschland_is_the_sum_of_all_kreise_when_every_land_is_there():
-    # SYNTHETIC rows (not real statistics): one Kreis per Land, each 20 unemployed and 10 vacancies
-    # in group 252 in 2025 → Deutschland 16 × 20 / (16 × 10) = 2.0.
-    rows = []
-    for land in range(1, 17):
-        code = f"{land:02d}001"
-        for table, value in ((berufe.JOBS, 10.0), (berufe.UNEMPLOYED, 20.0)):
-            rows.append(
-                {
-                    "table_code": table,
-                    "region_code": code,
-                    "region_name": f"Synthetischer Kreis {code}",
-                    "level": "kreis",
-                    "historic": False,
-                    "year": 2025,
-                    "dimensions": f"total | {FAHRZEUG}",
-                    "value": value,
-                }
-            )
+    # SYNTHETIC rows (not real statistics): every current Kreis of the 16 Länder (bundled boundaries) with
+    # 20 unemployed and 10 vacancies in group 252 in 2025 → Deutschland n × 20 / (n × 10) = 2.0.
+    codes = [k.key for land in range(1, 17) for k in kreise_of_land(f"{land:02d}")]
+    rows = [
+        {
+            "table_code": table,
+            "region_code": code,
+            "region_name": f"Synthetischer Kreis {code}",
+            "level": "kreis",
+            "historic": False,
+            "year": 2025,
+            "dimensions": f"total | {FAHRZEUG}",
+            "value": value,
+        }
+        for code in codes
+        for table, value in ((berufe.JOBS, 10.0), (berufe.UNEMPLOYED, 20.0))
+    ]
     result = berufe.arbeitslose_je_stelle(pd.DataFrame(rows))
     cell = row(result, "DG", 2025, FAHRZEUG)
-    assert (cell.numerator, cell.denominator, cell.value) == (320.0, 160.0, 2.0)
-    assert cell.note.startswith("Summe aller 16 Kreise")
+    assert (cell.numerator, cell.denominator, cell.value) == (20.0 * len(codes), 10.0 * len(codes), 2.0)
+    assert cell.note.startswith(f"Summe aller {len(codes)} Kreise")
+    assert row(result, "09", 2025, FAHRZEUG).value == 2.0  # Bayern, a Land sum like every other
 
 
 def test_the_series_runs_2012_to_2025(tightness):
@@ -133,7 +134,7 @@ def test_women_are_12_percent_of_mint_employees_in_cloppenburg_2025(residence):
     assert (cell.numerator, cell.denominator) == (1768, 14778)
     assert cell.value == pytest.approx(11.9637, abs=1e-4)
     assert sorted(result[result.region_code == CLP].year) == list(range(2013, 2026))
-    assert row(result, "03", 2025).note.startswith("Summe der 45 Kreise Niedersachsens")
+    assert row(result, "03", 2025).note.startswith("Summe der 45 Kreise")
 
 
 def test_mint_definitions_say_they_are_an_approximation():
