@@ -69,7 +69,7 @@ MINT_NOTE = (
     "MINT-Berufe sind eine Näherung: die BA grenzt sie auf 5-stelligen Berufsgattungen ab (Spezifisches "
     "Berufsaggregat „MINT-Berufe“), hier zählen ganze 3-stellige Berufsgruppen (Liste in "
     "config/mint_berufe.toml). Summen über Berufsgruppen sind Untergrenzen, wo die BA Zellen nicht "
-    "veröffentlicht. Niedersachsen und Deutschland: Summen der Kreise."
+    "veröffentlicht. Land und Deutschland: Summen der Kreise."
 )
 POPULATION = (
     SourceTable("12411-02-03-4", "Bevölkerung nach Altersgruppen, Kreise (31.12.)"),
@@ -447,7 +447,7 @@ CATALOGUE: dict[str, Indicator] = {
                 "Niedriger heißt: weniger Bewerber je Stelle, der Markt ist enger. Eine Näherung an die "
                 "Engpassanalyse der BA, nicht die Engpassanalyse selbst (diese nutzt weitere Merkmale wie "
                 "Vakanzzeiten). Unter 10 gemeldeten Stellen wird kein Wert gezeigt (Basis zu klein). "
-                "Niedersachsen und Deutschland: Summen der Kreise."
+                "Land und Deutschland: Summen der Kreise."
             ),
             numerator="Arbeitslose nach Zielberuf, Jahresdurchschnitt",
             denominator="gemeldete Arbeitsstellen, Jahresdurchschnitt",
@@ -468,7 +468,7 @@ CATALOGUE: dict[str, Indicator] = {
             definition=(
                 "Sozialversicherungspflichtig beschäftigte Frauen am Wohnort in % aller "
                 "sozialversicherungspflichtig Beschäftigten am Wohnort der Berufsgruppe (KldB 2010, "
-                "3-stellig), Stichtag 30.06. Niedersachsen und Deutschland: Summen der Kreise."
+                "3-stellig), Stichtag 30.06. Land und Deutschland: Summen der Kreise."
             ),
             numerator="SV-beschäftigte Frauen am Wohnort der Berufsgruppe",
             denominator="SV-Beschäftigte am Wohnort der Berufsgruppe",

@@ -73,7 +73,7 @@ def test_the_scatter_draws_a_trend_line_and_gives_r_and_n_in_words(open_app):
 
 def test_the_scatter_works_for_the_gemeinden_of_the_home_kreis(open_app):
     at = open_app(PAGE, ebene="gemeinden")
-    assert at.subheader[-1].value == "Gemeinden des Landkreises im Jahr 2021"
+    assert at.subheader[-1].value == "Gemeinden im Landkreis Cloppenburg im Jahr 2021"
     _, (spec, rows) = charts(at)
     points = [row for row in rows if row.get("x") is not None]
     assert len(points) == 13 and all(row["region_code"].startswith("03453") for row in points)

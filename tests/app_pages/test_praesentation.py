@@ -40,7 +40,7 @@ def test_a_link_opens_the_named_slide_with_its_key_statement_and_counter(open_ap
     assert "Abgänge ohne Hauptschulabschluss, Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in text
     assert "228 von 2.031" in text
     assert "Quelle: Statistische Ämter des Bundes und der Länder" in text and "Stand 28.03.2026" in text
-    assert ">2 / 10<" in counter(at)
+    assert ">2 / 12<" in counter(at)
     assert len(at.get("vega_lite_chart")) == 1
 
 

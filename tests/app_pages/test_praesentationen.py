@@ -47,7 +47,7 @@ def test_the_default_deck_is_listed_with_a_link_to_each_of_its_slides(open_app, 
     present = [q for label, q in links if label == "Präsentieren"]
     assert present == [{"deck": ["beirat_standard"], "folie": ["1"]}]
     per_slide = [q["folie"][0] for label, q in links if label.split(".")[0].isdigit()]
-    assert per_slide == [str(n) for n in range(1, 11)]
+    assert per_slide == [str(n) for n in range(1, 13)]
 
 
 def test_a_new_deck_is_built_saved_under_its_name_and_loads_back(open_as_analyst, user_decks):
@@ -89,7 +89,7 @@ def test_slides_are_reordered_and_deleted(open_as_analyst, user_decks):
     at.button(key="runter_1").click().run()
     assert [line[3:] for line in slide_lines(at)[1:3]] == [third[3:], second[3:]]
     at.button(key="loeschen_0").click().run()
-    assert len(slide_lines(at)) == 9
+    assert len(slide_lines(at)) == 11
     assert not slide_lines(at)[0].startswith("1. Titel")
 
 

@@ -47,7 +47,7 @@ def _flat(text: str) -> str:
 
 
 def test_the_pptx_is_16_to_9_with_one_slide_per_deck_slide(pptx, deck):
-    assert len(pptx.slides) == len(deck.slides) == 11
+    assert len(pptx.slides) == len(deck.slides) == 13
     assert round(pptx.slide_width / pptx.slide_height, 3) == round(16 / 9, 3)
     assert pptx.core_properties.title == "Beirat mit Frage"
 

@@ -59,7 +59,8 @@ def test_the_shipped_deck_asks_the_beirat_questions_in_order():
     ]
     assert deck.slides[-5].level == "gemeinden"
     assert deck.slides[-4].category == "342 Klempnerei,Sanitär,Heizung,Klimatechnik"
-    assert all(s.region == "03453" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
+    # No region in the file: every slide shows the home Kreis of config/region.toml.
+    assert all(s.region == "" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
 
 
 def test_the_shipped_deck_file_is_named_after_its_deck():

@@ -82,7 +82,7 @@ def test_the_map_slide_maps_the_13_gemeinden_and_names_lowest_and_highest(slides
 
 def test_the_sources_slide_lists_each_indicator_with_its_stand_and_the_licences(slides):
     s = slides[-1]
-    assert len(s.body) == 6  # six distinct indicators in the deck
+    assert len(s.body) == 8  # eight distinct indicators in the deck
     assert s.body[0].startswith("Abgänge ohne Hauptschulabschluss: Statistische Ämter")
     assert "28.03.2026" in s.body[0]  # Stand of the 2024 file 21111-02-06-4-B
     assert s.licences[:3] == (
