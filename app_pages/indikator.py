@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from deck.model import slug
 from indicators.catalogue import CATALOGUE
 from regions.home import home
 from regions.levels import GEMEINDEN, KREISE
@@ -62,7 +63,8 @@ if region != selection.region:
     st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Kreis ({plain(region)}).")
 
 year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", default_year(key, region, category, v))
-name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
+# The category in words ("..._beispielschule_a"), never its position: "_0" said nothing about the file.
+name = f"{key}_{region}" + (f"_{slug(category)}" if category else "")
 tab = url.tabs(TABS)
 
 if tab["Diagramm"].open:

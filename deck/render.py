@@ -258,6 +258,10 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
         # A distribution (Abschlussarten, Altersgruppen) without a chosen category shows its first one,
         # as the dashboard's Indikator page does; the category is named in the statement.
         slide = replace(slide, category=categories[0])
+    # Land and Bund only where the indicator has them: the office's own school data have neither, and a
+    # slide must not claim "Niedersachsen: keine Daten" for a value that cannot exist.
+    comparison = tuple(c for c in slide.comparison if c not in ("land", "bund") or c in indicator.levels)
+    slide = replace(slide, comparison=comparison)
     imports = data.imports()
     own = cuts.shown_region(indicator, slide.region_code)
     if slide.chart == "ranking":

@@ -21,6 +21,7 @@ from charts.ranking import ranking_bars, scatter
 from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
+from regions.levels import GEMEINDEN, KREISE
 from ui.data import result
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
 from ui.ziele import standings_of
@@ -62,10 +63,12 @@ def _ranking(key: str, year: int, category: str, kreis: str, group: str, version
     )
 
 
-def _scatter(x_key: str, y_key: str, year: int, kreis: str, version: int) -> alt.TopLevelMixin:
-    points = scatter_data(x_key, y_key, year, version)
-    return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=kreis)
+def _scatter(x_key: str, y_key: str, year: int, region: str, level: str, version: int) -> alt.TopLevelMixin:
+    points = scatter_data(x_key, y_key, year, level, version)
+    return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=region, areas=AREAS[level])
 
+
+AREAS = {KREISE: "Kreise", GEMEINDEN: "Gemeinden"}
 
 CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "sparkline": _sparkline,
@@ -102,11 +105,11 @@ def _cross_table(frame: pd.DataFrame, key: str, name: str) -> pd.DataFrame:
     return pd.DataFrame({name: frame["region_name"].to_numpy(), "Wert": _values(frame, CATALOGUE[key].unit)})
 
 
-def _scatter_table(x_key: str, y_key: str, year: int, kreis: str, version: int) -> pd.DataFrame:
-    frame = scatter_data(x_key, y_key, year, version)
+def _scatter_table(x_key: str, y_key: str, year: int, region: str, level: str, version: int) -> pd.DataFrame:
+    frame = scatter_data(x_key, y_key, year, level, version)
     return pd.DataFrame(
         {
-            "Kreis": frame["region_name"].to_numpy(),
+            "Kreis" if level == KREISE else "Gemeinde": frame["region_name"].to_numpy(),
             CATALOGUE[x_key].title: [fmt_value(v, CATALOGUE[x_key].unit) for v in frame["x"]],
             CATALOGUE[y_key].title: [fmt_value(v, CATALOGUE[y_key].unit) for v in frame["y"]],
         }
