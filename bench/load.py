@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/load.py [--sessions 20] [--seconds 180] [--db data/bildungsmonitor.duckdb]
 
-Starts its own Streamlit server on 127.0.0.1 (never another host) on the given store, then drives
-`--sessions` browser sessions (contexts of one headless Debian chromium, via Playwright's
-`executable_path`; Streamlit's websocket protocol is not meant to be spoken by hand) for `--seconds`.
+Starts its own Streamlit server on 127.0.0.1 (never another host) on the given store, the way `./run`
+does (scripts/serve.py), then drives `--sessions` browser sessions (contexts of one headless Debian
+chromium, via Playwright's `executable_path`; Streamlit's websocket protocol is not meant to be spoken
+by hand) for `--seconds`.
 Each session opens the three pages in turn, with a different region and indicator each round, so
 caches fill and are hit like with real users. Reported: page loads, errors (exception on the page,
 navigation failure, no settled page within 60 s), p50/p95/max time to a settled page (connected,
@@ -119,7 +120,8 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    # Started as ./run starts it (scripts/serve.py: libraries imported before the first request).
+    command = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]
     env = {**os.environ, "BILDUNGSMONITOR_DB": str(db)}
