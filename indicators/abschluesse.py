@@ -18,7 +18,7 @@ import pandas as pd
 
 from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import KEY, NUMERIC, labels
+from indicators.selection import KEY, NUMERIC, label_at
 
 TABLES = ("21111-02-06-4", "21111-02-06-4-B")  # in order of precedence, see above
 
@@ -55,13 +55,8 @@ LAND_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"
 def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     """Counts per region, year, qualification and sex (insgesamt, weiblich, maennlich)."""
     rows = obs[obs["table_code"].isin(TABLES)].copy()
-    # Both labels are read once per distinct dimensions string, then looked up for every row.
-    distinct = rows["dimensions"].drop_duplicates()
-    parts = labels(distinct)
-    qualification = parts.str[-2].map(QUALIFICATIONS)
-    sex = parts.str[-1].map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
-    rows["qualification"] = rows["dimensions"].map(dict(zip(distinct, qualification, strict=True)))
-    rows["sex"] = rows["dimensions"].map(dict(zip(distinct, sex, strict=True)))
+    rows["qualification"] = label_at(rows["dimensions"], -2).map(QUALIFICATIONS)
+    rows["sex"] = label_at(rows["dimensions"], -1).map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
     rows = rows.dropna(subset=["qualification", "sex"])
     precedence = rows["table_code"].map({table: rank for rank, table in enumerate(TABLES)})
     rows = rows.assign(precedence=precedence).sort_values("precedence", kind="stable")

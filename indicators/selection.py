@@ -23,6 +23,12 @@ def labels(dimensions: pd.Series) -> pd.Series:
     return dimensions.map(split).astype(object)  # object like str.split's result, also when empty
 
 
+def label_at(dimensions: pd.Series, position: int) -> pd.Series:
+    """Each row's label at `position` (0 first, -1 last; NaN where there is none), read once per distinct string."""
+    distinct = dimensions.drop_duplicates()
+    return dimensions.map(dict(zip(distinct, labels(distinct).str[position], strict=True)))
+
+
 def pick(obs: pd.DataFrame, table: str | tuple[str, ...], *tail: str, first: str | None = None) -> pd.DataFrame:
     """Rows of `table` whose dimension labels end with `tail` (and start with `first`, if given).
 
