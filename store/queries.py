@@ -86,6 +86,15 @@ def regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT * FROM regions ORDER BY region_code").df()
 
 
+def newest_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The newest year of any stored value, the yardstick for "Stand JJJJ" badges.
+
+    Asked on its own rather than taken from table_list: DuckDB answers a bare max() from its column
+    statistics in milliseconds, while table_list counts every value (13.6 s for 127 million).
+    """
+    return con.execute("SELECT max(year) FROM observations").fetchall()[0][0]
+
+
 def table_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per stored table: code, title, years, number of values, newest Stand."""
     return con.execute(
