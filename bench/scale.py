@@ -172,8 +172,12 @@ def import_one(db: Path) -> dict[str, str]:
         )
         con.execute("DELETE FROM imports WHERE sha256 = ?", [sha])
     os.environ["BILDUNGSMONITOR_IMPORTS"] = str(db.parent / f"imports_{db.stem}")
-    outcomes = []
-    seconds = timed(lambda: outcomes.extend(import_files(db, [ONE_REAL_FILE], lambda *_: None)))
+    outcomes, refreshing = [], []
+    seconds = timed(
+        lambda: outcomes.extend(
+            import_files(db, [ONE_REAL_FILE], lambda *_: None, lambda *step: refreshing.append(step[-1]))
+        )
+    )
     shutil.rmtree(db.parent / f"imports_{db.stem}", ignore_errors=True)
     if outcomes[0].error:
         raise RuntimeError(outcomes[0].error.meldung)
@@ -181,6 +185,7 @@ def import_one(db: Path) -> dict[str, str]:
     recomputed = len(affected_keys([result.table_code]))
     return {
         f"Import 1 echte Datei ({_de_int(result.rows)} Werte, {recomputed} Indikatoren neu)": _de(seconds, "s", 2),
+        "  davon Indikatoren neu berechnen": _de(sum(refreshing), "s", 2),
         "ersetzte Werte beim Import": _de_int(result.replaced),
     }
 
