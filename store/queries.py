@@ -7,20 +7,6 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
-EXPORT_COLUMNS = [
-    "table_code",
-    "region_code",
-    "region_name",
-    "period",
-    "dimensions",
-    "value",
-    "status",
-    "unit",
-    "raw_symbol",
-    "file_name",
-    "stand",
-]
-
 
 def frame(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
     """The rows of a read query as a DataFrame, handed over through Arrow.
