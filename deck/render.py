@@ -49,7 +49,7 @@ from indicators.model import Indicator
 from indicators.peers import peer_groups
 from regions.home import home
 from regions.levels import GEMEINDEN, is_gemeinde, kreis_of
-from store.queries import import_history, table_list
+from store.queries import import_history, newest_year
 from store.results import read as read_result
 from ziele import ablage
 from ziele.model import EXAMPLE_LABEL, Ziel
@@ -115,8 +115,7 @@ class StoreData:
         return ablage.load().goals
 
     def newest_year(self) -> int | None:
-        years = table_list(self.con)["last_year"]
-        return int(years.max()) if len(years) else None
+        return newest_year(self.con)
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,7 @@ import streamlit as st
 
 from deck.model import Deck, DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
-from ui.data import imports, result
-from ui.views import newest_year
+from ui.data import imports, newest_year, result
 from ui.ziele import goals
 from ui.ziele import version as goals_version
 from ziele.model import Ziel

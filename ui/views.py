@@ -33,7 +33,7 @@ from indicators.cuts import Figure, figure
 from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
 from regions.levels import BUND, GEMEINDEN, KREISE, is_gemeinde, kreis_of
-from ui.data import imports, region_table, result, tables
+from ui.data import imports, newest_year, region_table, result
 
 
 def shown_region(key: str, region: str) -> str:
@@ -227,12 +227,6 @@ class Tile:
     better: bool | None  # None: neutral indicator, no change, or no earlier value
     trend: pd.DataFrame  # the region's rows for the sparkline
     badge: str | None = None  # "Stand 2015" when the value is old next to the newest year in the store
-
-
-def newest_year(version: int) -> int | None:
-    """The newest year any table in the store has, the yardstick for "Stand JJJJ" badges."""
-    years = tables(version)["last_year"]
-    return int(years.max()) if len(years) else None
 
 
 @st.cache_data(show_spinner=False)
