@@ -32,7 +32,7 @@ from PIL import Image, ImageFont
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from charts.export import to_png
@@ -147,7 +147,9 @@ def _rgb(colour: str) -> RGBColor:
 
 class _PptxSlide:
     def __init__(self, prs: Presentation) -> None:
-        self.slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+        # "Title Only": the heading goes into the slide's title placeholder, which PowerPoint's
+        # accessibility check and screen readers take as the slide title (a text box is not one).
+        self.slide = prs.slides.add_slide(prs.slide_layouts[5])
         self.width, self.height = prs.slide_width, prs.slide_height
 
     def _emu(self, box: _Box) -> tuple[Emu, Emu, Emu, Emu]:
@@ -161,10 +163,16 @@ class _PptxSlide:
     def text(
         self, box: _Box, paragraphs: Sequence[str], size: float, colour=TEXT, bold=False, align="left", tag="P"
     ) -> None:
-        """A text box; `tag` (the PDF's structure type) has no counterpart in a PPTX text box."""
-        shape = self.slide.shapes.add_textbox(*self._emu(box))
+        """A text box; a heading (`tag` H1 or H2, the PDF's structure type) fills the slide's title placeholder."""
+        if tag in ("H1", "H2"):
+            shape = self.slide.shapes.title
+            shape.left, shape.top, shape.width, shape.height = self._emu(box)
+        else:
+            shape = self.slide.shapes.add_textbox(*self._emu(box))
         frame = shape.text_frame
         frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
         for i, line in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.RIGHT if align == "right" else PP_ALIGN.LEFT

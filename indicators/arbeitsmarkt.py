@@ -105,7 +105,7 @@ def beschaeftigungsquote_differenz(obs: pd.DataFrame) -> pd.DataFrame:
 
 INKAR_ARBEITSLOSE = "INKAR Arbeitslose"
 INKAR_ERWERBSFAEHIGE = "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)"
-BA_EMPLOYEES = "BA employees"
+BA_EMPLOYEES = "BA Beschäftigte"  # table code of store/importers/ba_csv.py
 NI = "03"
 NI_KREISE = 45
 SUM_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"

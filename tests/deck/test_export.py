@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pypdf import PdfReader
 
 from deck.export import to_pdf, to_pptx
@@ -73,6 +74,16 @@ def test_each_indicator_slide_in_the_pptx_has_its_chart_as_picture_and_its_state
 
 def test_the_statement_of_leavers_in_the_pptx_carries_the_real_2024_share(pptx):
     assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in _texts(pptx.slides[1])
+
+
+def test_each_pptx_heading_is_its_slide_title_for_screen_readers(pptx, contents):
+    for slide, content in zip(pptx.slides, contents, strict=True):
+        assert slide.shapes.title is not None, content.heading
+        assert slide.shapes.title.text_frame.text == content.heading
+        # drawn as on the PDF: bold, left-aligned from the top of its box (the template centres titles)
+        frame = slide.shapes.title.text_frame
+        assert frame.paragraphs[0].runs[0].font.bold is True
+        assert frame.paragraphs[0].alignment == PP_ALIGN.LEFT and frame.vertical_anchor == MSO_ANCHOR.TOP
 
 
 def test_the_pptx_notes_carry_definition_source_and_stand(pptx, contents):
