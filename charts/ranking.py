@@ -195,9 +195,10 @@ def scatter(
     data["is_region"] = data["region_code"] == highlight_code
     data = data.sort_values("is_region")  # drawn last, so the region's point lies on top
 
+    ticks = alt.Axis(tickCount=8)  # Vega's own count gave 13 and 14 labels, crowded on a projector
     base = alt.Chart(data).encode(
-        x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False)),
-        y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False)),
+        x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
+        y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
     )
     points = base.mark_circle(opacity=0.9).encode(
         color=alt.condition(alt.datum.is_region, alt.value(HIGHLIGHT), alt.value(PEER)),

@@ -23,6 +23,7 @@ from tests.e2e.conftest import (
     ARTIFACTS,
     assert_no_exception,
     declared_pages,
+    sign_in_locally,
     wait_for_app,
     wait_for_drawn,
     wait_for_settled,
@@ -150,6 +151,26 @@ def test_each_view_is_photographed_and_its_charts_read_well(page, app_url, recor
     _check_downloads(page, view)
     if view == "ueberblick":
         _check_tiles(page)
+
+
+# The pages whose forms (upload, goals, deck builder) only an analyst sees.
+FORMS = ("daten_quellen", "ziele", "praesentationen")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", FORMS)
+def test_each_form_an_analyst_sees_is_photographed_in_german(page, app_url, recorder, local_users, view, size):
+    page.set_viewport_size(SIZES[size])
+    page.goto(app_url + PAGES[view])
+    wait_for_app(page)
+    sign_in_locally(page)
+    assert_no_exception(page)
+    _photograph(page, f"angemeldet-{view}-{size}")
+    recorder.screenshot_taken = True
+    # Streamlit's uploader speaks English unless ui/german.js translates it ("Upload", "200MB per file").
+    shown = page.locator('[data-testid="stMain"]').inner_text()
+    for english in ("Upload", "per file", "Browse files", "Drag and drop", "None", "NaN"):
+        assert english not in shown, f"{view}: „{english}“ steht auf der Seite"
 
 
 @pytest.mark.parametrize("size", SIZES)
