@@ -152,8 +152,8 @@ def ranking_bars(
         .mark_bar(clip=True)
         .encode(
             y=y,
-            # About ten ticks: Vega's own count follows the width and crowded "56 57 58" on a slide.
-            x=alt.X("value:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=10)),
+            # About six ticks (d3 makes 5 to 10): Vega's own count crowded "56 57 58" on a slide.
+            x=alt.X("value:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=6)),
             color=alt.Color(
                 "group:N",
                 scale=alt.Scale(domain=[g for g, _ in entries], range=[ROLE_COLOUR[r] for _, r in entries]),
@@ -195,7 +195,7 @@ def scatter(
     data["is_region"] = data["region_code"] == highlight_code
     data = data.sort_values("is_region")  # drawn last, so the region's point lies on top
 
-    ticks = alt.Axis(tickCount=8)  # Vega's own count gave 13 and 14 labels, crowded on a projector
+    ticks = alt.Axis(tickCount=6)  # Vega's own count gave 13 and 14 labels, crowded on a projector
     base = alt.Chart(data).encode(
         x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
         y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
