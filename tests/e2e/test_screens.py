@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Page
 
 from indicators.catalogue import CATALOGUE
+from regions.levels import GEMEINDEN
 from tests.e2e.conftest import (
     ARTIFACTS,
     assert_no_exception,
@@ -37,7 +38,7 @@ PAGES = {Path(p.file).stem: "/" if p.default else "/" + Path(p.file).stem for p 
 VIEWS = {
     **PAGES,
     "indikator-karte": "/indikator?indikator=ohne_abschluss_anteil&tab=Karte",
-    "indikator-gemeinden": "/indikator?indikator=sgb2_quote_u15&tab=Karte&ebene=gemeinden_clp",
+    "indikator-gemeinden": f"/indikator?indikator=sgb2_quote_u15&tab=Karte&ebene={GEMEINDEN}",
     "indikator-ausbildung": "/indikator?indikator=ausbildungsplaetze_je_100",
     "indikator-abschlussarten": "/indikator?indikator=abschlussarten_verteilung",
 }
