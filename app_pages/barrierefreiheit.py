@@ -45,7 +45,7 @@ st.markdown(
     "unterscheiden sich zusätzlich durch die Strichart.\n"
     "- Jedes Diagramm gibt es genau einmal als PNG und SVG zum Herunterladen, mit Titel und Quellenzeile im Bild.\n"
     "- PPTX- und PDF-Export: Jedes Diagramm hat als Alternativtext die Kernaussage der Folie; "
-    "Dokumentsprache Deutsch.\n"
+    "Dokumentsprache Deutsch. In der PPTX ist jede Folienüberschrift der Titel der Folie.\n"
     "- Das PDF ist getaggt: Überschriften (H1 für die Titelfolie, H2 je Folie), Absätze und Abbildungen "
     "mit Alternativtext in Lesereihenfolge; Foliennummern und Zierbalken sind als Artefakte ausgezeichnet."
 )
