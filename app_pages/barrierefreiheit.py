@@ -33,7 +33,7 @@ st.text(f"Stand dieser Erklärung: {STAND}. Grundlage: Selbstbewertung mit autom
 
 st.header("Was erfüllt ist")
 st.markdown(
-    "- Kontraste von Text und Bedienelementen mindestens 4,5 : 1.\n"
+    "- Kontrast von Text mindestens 4,5 : 1 (von axe-core auf jeder Seite geprüft).\n"
     "- Die Seite ist als deutschsprachig ausgezeichnet; Bedienelemente tragen deutsche Namen.\n"
     "- Jedes Diagramm hat eine Textbeschreibung mit Titel, Inhalt und neuestem Wert samt Jahr und "
     "Vergleich; darunter stehen seine Daten als Tabelle (*Daten als Tabelle*).\n"
@@ -60,8 +60,10 @@ st.markdown(
     "oder veraPDF). Die Tabelle der Zielstand-Folie ist als Absätze ausgezeichnet, nicht als Tabelle.\n"
     "- **Tooltips** der Diagramme (Wert beim Überfahren mit der Maus) erscheinen nur mit der Maus; "
     "dieselben Werte stehen in der Textbeschreibung und unter *Daten als Tabelle*.\n"
-    "- **Vergrößerung**: Diagramme haben eine feste Breite; bei starker Vergrößerung (400 %) muss "
-    "waagerecht gescrollt werden (WCAG 1.4.10 nicht erfüllt).\n"
+    "- **Vergrößerung**: Diagramme werden in schmalen Fenstern verkleinert, nicht neu umbrochen; ihre "
+    "Beschriftung wird dann kleiner. Die Darstellung bei 400 % Vergrößerung (WCAG 1.4.10) ist nicht geprüft.\n"
+    "- Der Kontrast von Rahmen und Symbolen der Bedienelemente (WCAG 1.4.11, 3 : 1) ist nicht eigens "
+    "geprüft.\n"
     "- Die Bedienung mit der Tastatur ist für die Formulare (Import, Ziele, Präsentation bauen) nicht "
     "eigens getestet; axe-core prüft dort nur Namen, Kontraste und Struktur.\n"
     "- Einige Meldungen von Streamlit selbst (z. B. Fehlermeldungen der Verbindung) erscheinen auf Englisch.\n"
