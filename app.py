@@ -42,6 +42,7 @@ sections = {
     "Präsentation": [
         st.Page("app_pages/praesentationen.py", title="Präsentationen"),
         presentation,
+        st.Page("app_pages/bericht.py", title="Bericht"),
     ],
     "Grundlagen": [
         st.Page("app_pages/daten_quellen.py", title="Daten & Quellen"),

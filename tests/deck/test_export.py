@@ -14,7 +14,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pypdf import PdfReader
 
-from deck.export import to_pdf, to_pptx
+from deck.export import slides_to_pdf, slides_to_pptx
 from deck.model import Deck, TextSlide, default_deck
 from deck.render import render_slide
 
@@ -34,13 +34,13 @@ def contents(deck, deck_data):
 
 
 @pytest.fixture(scope="module")
-def pptx(deck, store_con):
-    return Presentation(io.BytesIO(to_pptx(deck, store_con)))
+def pptx(deck, contents):
+    return Presentation(io.BytesIO(slides_to_pptx(deck.name, contents)))
 
 
 @pytest.fixture(scope="module")
-def pdf(deck, store_con):
-    return PdfReader(io.BytesIO(to_pdf(deck, store_con)))
+def pdf(deck, contents):
+    return PdfReader(io.BytesIO(slides_to_pdf(deck.name, contents)))
 
 
 def _texts(slide) -> str:
@@ -247,11 +247,11 @@ def test_the_pdf_structure_tree_lists_each_marked_sequence_in_reading_order(pdf)
     assert _structure(pdf) == expected
 
 
-def test_pdfinfo_reads_the_pdf_as_tagged_german_with_its_title(deck, store_con, tmp_path):
+def test_pdfinfo_reads_the_pdf_as_tagged_german_with_its_title(deck, contents, tmp_path):
     if shutil.which("pdfinfo") is None:
         pytest.fail("pdfinfo fehlt: scripts/ensure-system-packages poppler-utils ausführen (./test tut das).")
     path = tmp_path / "deck.pdf"
-    path.write_bytes(to_pdf(deck, store_con))
+    path.write_bytes(slides_to_pdf(deck.name, contents))
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert fields["Tagged"].strip() == "yes"
