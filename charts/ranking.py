@@ -154,7 +154,8 @@ def ranking_bars(
         .mark_bar(clip=True)
         .encode(
             y=y,
-            x=alt.X("value:Q", title=x_title, scale=x_scale),
+            # About six ticks (d3 makes 5 to 10): Vega's own count crowded "56 57 58" on a slide.
+            x=alt.X("value:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=6)),
             color=alt.Color(
                 "group:N",
                 scale=alt.Scale(domain=[g for g, _ in entries], range=[ROLE_COLOUR[r] for _, r in entries]),
@@ -163,17 +164,17 @@ def ranking_bars(
             tooltip=tooltip,
         )
     )
-    text_style = {"align": "left", "dx": 3 * text, "fontSize": font_size("mark", text)}
-    labels = alt.Chart(valued).encode(y=y, x="value:Q", text="value_text:N")
-    # Reference rules lie over the bars but under the value labels; a white halo under each label
-    # interrupts a rule that crosses it, so the number stays readable.
-    halo = labels.mark_text(**text_style, stroke="white", strokeWidth=4 * text, strokeJoin="round")
-    values = labels.mark_text(**text_style)
-    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, text), halo, values]
+    width = 520 * scale
+    # The values stand in a column right of the plot, where no reference rule runs: at the bar ends a
+    # Land or Bund rule cut through every label near it (a white halo hid only the glyphs' edges, not
+    # the gaps of "8,2 %"). Kreise without a value name their status in the same column.
+    column = {"align": "left", "fontSize": font_size("mark", text), "x": width + 8 * text}
+    values = alt.Chart(valued).mark_text(**column).encode(y=y, text="value_text:N", tooltip=tooltip)
+    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, text), values]
     if len(missing):
-        no_value = alt.Chart(missing).mark_text(**text_style, color=MUTED_TEXT, fontStyle="italic")
-        layers.append(no_value.encode(y=y, x=alt.value(0), text="status_short:N", tooltip=tooltip))
-    chart = alt.layer(*layers).properties(width=520 * scale, height=alt.Step(17 * text))
+        no_value = alt.Chart(missing).mark_text(**column, color=MUTED_TEXT, fontStyle="italic")
+        layers.append(no_value.encode(y=y, text="status_short:N", tooltip=tooltip))
+    chart = alt.layer(*layers).properties(width=width, height=alt.Step(17 * text))
     description = ranking_text(data, indicator, highlight_code, dict(reference_values or {}))
     return finish(chart, title_with_year(indicator.title, df), indicator.source, text, description=description)
 
@@ -200,9 +201,10 @@ def scatter(
     data["is_region"] = data["region_code"] == highlight_code
     data = data.sort_values("is_region")  # drawn last, so the region's point lies on top
 
+    ticks = alt.Axis(tickCount=6)  # Vega's own count gave 13 and 14 labels, crowded on a projector
     base = alt.Chart(data).encode(
-        x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False)),
-        y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False)),
+        x=alt.X("x:Q", title=f"{x_indicator.title} ({x_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
+        y=alt.Y("y:Q", title=f"{y_indicator.title} ({y_indicator.unit})", scale=alt.Scale(zero=False), axis=ticks),
     )
     points = base.mark_circle(opacity=0.9).encode(
         color=alt.condition(alt.datum.is_region, alt.value(HIGHLIGHT), alt.value(PEER)),

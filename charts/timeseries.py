@@ -220,7 +220,8 @@ def time_series(
     axis = _year_axis(sorted(set(data["year"])))
     base = alt.Chart(data).encode(
         x=alt.X("year:Q", axis=axis, scale=alt.Scale(zero=False, nice=False)),
-        y=alt.Y("value:Q", title=indicator.unit),
+        # About six ticks (d3 makes 5 to 10): Vega's own count labelled every unit on a slide.
+        y=alt.Y("value:Q", title=indicator.unit, axis=alt.Axis(tickCount=6)),
         color=colour,
         detail="region_code:N",
     )

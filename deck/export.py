@@ -6,6 +6,12 @@ colour, the lines under it, the chart as a PNG, and the source line with the sli
 foot. In the PPTX the statement stays editable text and the definition, tables, Stand dates and
 notes on single values go into the speaker notes.
 
+The PDF is tagged (PDF/UA's structure, as BITV asks of documents): each slide's heading is an H1
+(title slide) or H2, every other text a P, the chart a Figure with the key statement as alternative
+text; the bars and the slide counter are artifacts, so screen readers skip them. The reading order is
+the drawing order below. fpdf2 tags only figures by itself, so `_PdfSlide` marks the rest through the
+same structure tree (`_marked`).
+
 The PDF embeds DejaVu Sans (Debian package fonts-dejavu-core, installed by
 scripts/ensure-system-packages): the core PDF fonts know no "–", "−" or "≥", and a missing glyph
 would silently drop a sign from a number.
@@ -14,18 +20,19 @@ would silently drop a sign from a number.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fpdf import FPDF
+from fpdf import FPDF, ViewerPreferences
 from PIL import Image, ImageFont
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from charts.export import to_png
@@ -139,7 +146,9 @@ def _rgb(colour: str) -> RGBColor:
 
 class _PptxSlide:
     def __init__(self, prs: Presentation) -> None:
-        self.slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
+        # "Title Only": the heading goes into the slide's title placeholder, which PowerPoint's
+        # accessibility check and screen readers take as the slide title (a text box is not one).
+        self.slide = prs.slides.add_slide(prs.slide_layouts[5])
         self.width, self.height = prs.slide_width, prs.slide_height
 
     def _emu(self, box: _Box) -> tuple[Emu, Emu, Emu, Emu]:
@@ -150,10 +159,19 @@ class _PptxSlide:
             Emu(int(box.h * self.height)),
         )
 
-    def text(self, box: _Box, paragraphs: Sequence[str], size: float, colour=TEXT, bold=False, align="left") -> None:
-        shape = self.slide.shapes.add_textbox(*self._emu(box))
+    def text(
+        self, box: _Box, paragraphs: Sequence[str], size: float, colour=TEXT, bold=False, align="left", tag="P"
+    ) -> None:
+        """A text box; a heading (`tag` H1 or H2, the PDF's structure type) fills the slide's title placeholder."""
+        if tag in ("H1", "H2"):
+            shape = self.slide.shapes.title
+            shape.left, shape.top, shape.width, shape.height = self._emu(box)
+        else:
+            shape = self.slide.shapes.add_textbox(*self._emu(box))
         frame = shape.text_frame
         frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.vertical_anchor = MSO_ANCHOR.TOP
         for i, line in enumerate(paragraphs):
             paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
             paragraph.alignment = PP_ALIGN.RIGHT if align == "right" else PP_ALIGN.LEFT
@@ -189,9 +207,9 @@ def alt_text(content: SlideContent) -> str:
     return f"Diagramm: {content.heading}. {content.statement}"
 
 
-def _line(s: _PptxSlide | _PdfSlide, name: str, text: str, lines: int = 1, colour=TEXT, bold=False) -> None:
+def _line(s: _PptxSlide | _PdfSlide, name: str, text: str, lines: int = 1, colour=TEXT, bold=False, tag="P") -> None:
     box, size = _row(name)
-    s.text(box, [text], fitted_size(text, size, box, lines, bold), colour, bold)
+    s.text(box, [text], fitted_size(text, size, box, lines, bold), colour, bold, tag=tag)
 
 
 def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
@@ -200,11 +218,11 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
     if c.kind == "title":
         s.bar(_box(MARGIN, 0.30, 0.08, 0.012), HIGHLIGHT)
         title = _box(MARGIN, 0.33, WIDTH, 0.16)
-        s.text(title, [c.heading], fitted_size(c.heading, 40, title, 1, bold=True), bold=True)
+        s.text(title, [c.heading], fitted_size(c.heading, 40, title, 1, bold=True), bold=True, tag="H1")
         s.text(_box(MARGIN, 0.50, WIDTH, 0.10), [c.subheading], 24)
         s.text(_box(MARGIN, 0.64, WIDTH, 0.16), list(c.body), 16, MUTED_TEXT)
     else:
-        _line(s, "heading", c.heading, bold=True)
+        _line(s, "heading", c.heading, bold=True, tag="H2")
     if c.kind == "indicator":
         _line(s, "subheading", c.subheading, colour=MUTED_TEXT)
         box, size = _row("statement")
@@ -229,7 +247,7 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
     box, size = _row("source")
     source = _box(MARGIN, box.y, WIDTH - 0.08, box.h)
     s.text(source, [c.source_line], fitted_size(c.source_line, size, source, 1, smallest=7), MUTED_TEXT)
-    s.text(_box(1 - MARGIN - 0.08, box.y, 0.08, box.h), [c.counter], 11, MUTED_TEXT, align="right")
+    s.text(_box(1 - MARGIN - 0.08, box.y, 0.08, box.h), [c.counter], 11, MUTED_TEXT, align="right", tag="Artifact")
     s.notes("\n".join(x for x in (c.statement, c.source_line, c.notes) if x))
 
 
@@ -262,12 +280,34 @@ def font_files() -> tuple[Path, Path]:
     )
 
 
+@contextmanager
+def _marked(pdf: FPDF, tag: str, alt: str | None = None) -> Iterator[None]:
+    """Everything drawn inside becomes one structure element `tag` (H1, H2, P, Figure with `alt`) of the
+    PDF's tag tree, or, for "Artifact", content that screen readers skip.
+
+    fpdf2 2.8 (pinned) has a structure tree but tags only figures and outline titles through it, and marks
+    their content as /P; this uses the same internal door (`_add_marked_content`), so its tree, parent tree
+    and /MarkInfo stay one, and the content carries the element's own type.
+    """
+    if tag == "Artifact":
+        pdf._out("/Artifact BMC")
+    else:
+        mcid = pdf.struct_builder.next_mcid_for_page(pdf.page)
+        pdf._add_marked_content(struct_type=f"/{tag}", mcid=mcid, alt_text=alt)
+        pdf._out(f"/{tag} <</MCID {mcid}>> BDC")
+    yield
+    pdf._out("EMC")
+
+
 class _PdfSlide:
     def __init__(self, pdf: FPDF) -> None:
         self.pdf = pdf
         pdf.add_page()
 
-    def text(self, box: _Box, paragraphs: Sequence[str], size: float, colour=TEXT, bold=False, align="left") -> None:
+    def text(
+        self, box: _Box, paragraphs: Sequence[str], size: float, colour=TEXT, bold=False, align="left", tag="P"
+    ) -> None:
+        """Paragraphs in the box, each its own structure element `tag` (a heading is one paragraph)."""
         pdf = self.pdf
         pt = size * _PDF_PT
         pdf.set_font("DejaVu", "B" if bold else "", pt)
@@ -278,17 +318,21 @@ class _PdfSlide:
             if i:
                 pdf.set_y(pdf.get_y() + line_height * 0.4)
             pdf.set_x(box.x * PDF_MM[0])
-            pdf.multi_cell(box.w * PDF_MM[0], line_height, paragraph, align="R" if align == "right" else "L")
+            with _marked(pdf, tag if paragraph.strip() else "Artifact"):  # no empty elements in the tree
+                pdf.multi_cell(box.w * PDF_MM[0], line_height, paragraph, align="R" if align == "right" else "L")
 
     def bar(self, box: _Box, colour: str) -> None:
+        """A decorative bar: an artifact, not content."""
         self.pdf.set_fill_color(*_rgb(colour))
-        self.pdf.rect(box.x * PDF_MM[0], box.y * PDF_MM[1], box.w * PDF_MM[0], box.h * PDF_MM[1], style="F")
+        with _marked(self.pdf, "Artifact"):
+            self.pdf.rect(box.x * PDF_MM[0], box.y * PDF_MM[1], box.w * PDF_MM[0], box.h * PDF_MM[1], style="F")
 
     def picture(self, png: bytes, box: _Box, alt: str) -> None:
-        """The chart as a tagged figure with `alt` as its alternative text; fpdf2 marks the PDF as tagged."""
+        """The chart as a tagged figure with `alt` as its alternative text."""
         f = _fit(png, box, PDF_MM[0] / PDF_MM[1])
         at = (f.x * PDF_MM[0], f.y * PDF_MM[1], f.w * PDF_MM[0], f.h * PDF_MM[1])
-        self.pdf.image(io.BytesIO(png), *at, alt_text=alt)
+        with _marked(self.pdf, "Figure", alt):
+            self.pdf.image(io.BytesIO(png), *at)
 
     def notes(self, text: str) -> None:
         """PDF pages carry no speaker notes; the sources slide lists the sources."""
@@ -306,6 +350,7 @@ def slides_to_pdf(name: str, slides: Sequence[SlideContent]) -> bytes:
     pdf.set_author(producer())
     pdf.set_creator("Bildungsmonitor")
     pdf.set_lang(LANGUAGE)
+    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)  # PDF/UA: the title, not the file name
     for item in _prepare(slides):
         _draw(_PdfSlide(pdf), item)
     return bytes(pdf.output())

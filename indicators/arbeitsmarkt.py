@@ -107,7 +107,7 @@ def beschaeftigungsquote_differenz(obs: pd.DataFrame) -> pd.DataFrame:
 
 INKAR_ARBEITSLOSE = "INKAR Arbeitslose"
 INKAR_ERWERBSFAEHIGE = "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)"
-BA_EMPLOYEES = "BA employees"
+BA_EMPLOYEES = "BA Beschäftigte"  # table code of store/importers/ba_csv.py
 LOWER_BOUND_NOTE = "Summe über Berufsgruppen; nicht veröffentlichte Berufsgruppen fehlen (Frauen: {w}, insgesamt: {t})"
 
 

@@ -389,7 +389,12 @@ CATALOGUE: dict[str, Indicator] = {
             unit="%",
             direction=HIGHER,
             handlungsfeld=FRAUEN,
-            tables=(SourceTable("BA employees", "employees_by_residence, social insurance: women und total"),),
+            tables=(
+                SourceTable(
+                    "BA Beschäftigte",
+                    "Wohnort (employees_by_residence), sozialversicherungspflichtig: Frauen und insgesamt",
+                ),
+            ),
             levels=("kreis", "land"),
             compute=arbeitsmarkt.frauenanteil_svb,
             source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",

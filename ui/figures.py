@@ -23,6 +23,7 @@ from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
 from regions.levels import GEMEINDEN, KREISE
 from ui.data import result
+from ui.text import unbroken
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
 from ui.ziele import standings_of
 from ziele.status import category, target, values
@@ -149,7 +150,7 @@ def show(kind: str, *args: str | int) -> None:
     drawn = spec(kind, *args)
     st.vega_lite_chart(spec=drawn, width="content", theme=None)
     if kind in TABLES:
-        st.text(drawn["description"])
+        st.text(unbroken(drawn["description"]))
         with st.expander("Daten als Tabelle"):
             st.table(TABLES[kind](*args), hide_index=True)
 

@@ -7,25 +7,17 @@ from the deck file or the store is escaped: a heading typed in the builder is te
 
 from __future__ import annotations
 
-import re
 from html import escape
 from pathlib import Path
 
 import streamlit as st
 
 from deck.render import ZIELSTAND_COLUMNS, SlideContent
+from ui.text import unbroken
 
 _HERE = Path(__file__).resolve().parent
 STAGE_CSS = _HERE / "presentation.css"
 KEYS_SCRIPT = _HERE / "presentation_keys.js"
-
-
-# The spaces inside "5,7 %" and "104,8 je 100": a line must not break a number from its unit.
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|je\b|Pp\.)|(?<=\bje) (?=\d)")
-
-
-def _unbroken(text: str) -> str:
-    return _UNIT_SPACE.sub("\u00a0", text)
 
 
 def _paragraphs(lines: tuple[str, ...]) -> str:
@@ -43,7 +35,7 @@ def _goals_table(content: SlideContent) -> str:
     if content.table:
         head = "".join(f"<th>{escape(c)}</th>" for c in ZIELSTAND_COLUMNS)
         rows = "".join(
-            "<tr>" + "".join(f"<td>{escape(_unbroken(cell))}</td>" for cell in row) + "</tr>" for row in content.table
+            "<tr>" + "".join(f"<td>{escape(unbroken(cell))}</td>" for cell in row) + "</tr>" for row in content.table
         )
         dense = " bm-dense" if len(content.table) > _DENSE_ROWS else ""
         parts.append(f'<table class="bm-goals{dense}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
@@ -68,10 +60,10 @@ def text_html(content: SlideContent) -> str:
     parts = [
         heading,
         f'<div class="bm-sub">{escape(content.subheading)}</div>',
-        f'<div class="bm-statement">{escape(_unbroken(content.statement))}</div>',
+        f'<div class="bm-statement">{escape(unbroken(content.statement))}</div>',
     ]
     if content.details:
-        parts.append(f'<div class="bm-details">{escape(_unbroken(" · ".join(content.details)))}</div>')
+        parts.append(f'<div class="bm-details">{escape(unbroken(" · ".join(content.details)))}</div>')
     if content.chart is None:
         parts.append('<div class="bm-nodata">Für dieses Diagramm gibt es im Datenbestand keine Werte.</div>')
     return f'<div class="bm-slide">{"".join(parts)}</div>'

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from charts.format import default_decimals, fmt_counts, fmt_pp, fmt_value, is_missing
 from indicators.cuts import Figure
+
+# The spaces inside "5,7 %" and "104,8 je 100": a line must not break a number from its unit.
+_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|je\b|Pp\.)|(?<=\bje) (?=\d)")
+
+
+def unbroken(text: str) -> str:
+    """`text` with a no-break space between each number and its unit, for text that wraps (slides, chart texts)."""
+    return _UNIT_SPACE.sub("\u00a0", text)
+
 
 # Units whose differences are Prozentpunkte; a difference of two rates "je 100" keeps its unit.
 _POINTS = ("%", "Pp.")

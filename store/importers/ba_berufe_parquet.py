@@ -47,6 +47,13 @@ DATASETS = {
         "Gemeldete Arbeitsstellen nach Berufsgruppen (KldB 2010), Jahresdurchschnitt",
     ),
 }
+# dataset → table code, German like every name the dashboard shows ("BA Berufe employees_by_residence" was not)
+TABLE_CODES = {
+    "employees_by_residence": "BA Berufe Beschäftigte Wohnort",
+    "employees_by_workplace": "BA Berufe Beschäftigte Arbeitsort",
+    "unemployed_total": "BA Berufe Arbeitslose",
+    "jobs": "BA Berufe Arbeitsstellen",
+}
 NO_OCCUPATION = "keine Zuordnung möglich"
 
 
@@ -107,7 +114,7 @@ def parse(path: Path) -> ParsedTable:
     )
     return ParsedTable(
         source=SOURCE,
-        table_code=f"BA Berufe {dataset}",
+        table_code=TABLE_CODES[dataset],
         table_title=title,
         stand=None,
         licence=LICENCE,

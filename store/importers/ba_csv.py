@@ -2,10 +2,11 @@
 
 Two derived CSVs (see the folder's PROVENANCE.md), each holding several BA datasets:
 - employees: `dataset,region,year,type,group,n_sum,n_cells,n_suppressed`; datasets
-  employees_by_residence / employees_by_workplace → table "BA employees";
+  employees_by_residence / employees_by_workplace → table "BA Beschäftigte";
 - unemployed and vacancies: `dataset,region,year,total,women,total_n_missing,…,social_insurance,…`;
   datasets unemployed_total / unemployed_foreigners (annual averages) and jobs (gemeldete
-  Arbeitsstellen) → table "BA unemployed_jobs".
+  Arbeitsstellen) → table "BA Arbeitslose und Stellen".
+The table codes are German: they are shown in the dashboard ("Tabelle").
 A parsed file has one table code, so the dataset is the first dimension:
 "employees_by_residence | social insurance | women", "unemployed_total | total". Period = year.
 
@@ -43,10 +44,11 @@ UNEMPLOYED_VALUES = {
     "women": "women_n_missing",
     "social_insurance": "social_insurance_n_missing",
 }
+EMPLOYEES, UNEMPLOYED_JOBS = "BA Beschäftigte", "BA Arbeitslose und Stellen"
 TITLES = {
-    "BA employees": "Sozialversicherungspflichtig und geringfügig Beschäftigte nach Wohn- und Arbeitsort "
+    EMPLOYEES: "Sozialversicherungspflichtig und geringfügig Beschäftigte nach Wohn- und Arbeitsort "
     "(Summe über Berufsgruppen)",
-    "BA unemployed_jobs": "Arbeitslose (Jahresdurchschnitt) und gemeldete Arbeitsstellen (Summe über Berufsgruppen)",
+    UNEMPLOYED_JOBS: "Arbeitslose (Jahresdurchschnitt) und gemeldete Arbeitsstellen (Summe über Berufsgruppen)",
 }
 
 
@@ -63,10 +65,10 @@ def parse(path: Path) -> ParsedTable:
     _check_keys(frame, name)
     _check_counts(frame, name)
     if text.lstrip("\ufeff").startswith(EMPLOYEES_HEADER):
-        table_code = "BA employees"
+        table_code = EMPLOYEES
         long = _employees(frame)
     else:
-        table_code = "BA unemployed_jobs"
+        table_code = UNEMPLOYED_JOBS
         long = _unemployed(frame)
     value, status = _read_values(long, name)
     names = _region_names(path.with_name("region_codes.csv"))
@@ -91,7 +93,7 @@ def parse(path: Path) -> ParsedTable:
         licence=LICENCE,
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations[OBSERVATION_COLUMNS].reset_index(drop=True),
-        whole_counts=table_code == "BA employees",  # unemployed and jobs are annual averages
+        whole_counts=table_code == EMPLOYEES,  # unemployed and jobs are annual averages
     )
 
 

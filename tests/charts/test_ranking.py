@@ -55,7 +55,8 @@ def test_secret_and_suppressed_kreise_get_words_not_a_bar_of_zero(kreise_2023, o
     for unit, data in units(spec):
         if mark_type(unit) == "text" and unit["encoding"]["text"]["field"] == "status_short":
             words = {r["region_code"]: r["status_short"] for r in rows_of(spec, data)}
-            assert unit["encoding"]["x"] == {"value": 0}  # a pixel position, not a data value of 0
+            # in the value column right of the 520 px plot (520 + 8), not a bar of 0
+            assert "x" not in unit["encoding"] and unit["mark"]["x"] == 528
     assert words == {"03462": "geheim", "03402": "unterdrückt"}
 
 
@@ -137,12 +138,17 @@ def test_a_ranking_of_close_values_says_where_its_axis_starts(ohne_hsa):
     assert unit["mark"]["clip"] is True
 
 
-def test_value_labels_lie_on_a_white_halo_over_the_reference_rules(kreise_2023, ohne_hsa):
-    spec = ranking_bars(kreise_2023, ohne_hsa, reference_values=REFERENCES).to_dict()
-    marks = [u["mark"] for u, _ in units(spec) if mark_type(u) in ("text", "rule")]
-    kinds = [("halo" if m.get("stroke") == "white" else m["type"]) for m in marks if isinstance(m, dict)]
-    # rule and label per reference first, then the halo and the values above them
-    assert kinds.index("halo") > max(i for i, k in enumerate(kinds) if k == "rule")
+def test_value_labels_stand_right_of_the_plot_where_no_reference_rule_runs(kreise_2023, ohne_hsa):
+    spec = ranking_bars(kreise_2023, ohne_hsa, reference_values=REFERENCES, scale=1.5).to_dict()
+    assert spec["width"] == 780  # 520 px × 1.5
+    values = [u for u, _ in units(spec) if mark_type(u) == "text" and u["encoding"]["text"]["field"] == "value_text"]
+    assert len(values) == 1
+    # a pixel column 12 px (8 × 1.5) right of the plot, not at the bar ends that a rule may cross
+    assert values[0]["mark"]["x"] == 792 and "x" not in values[0]["encoding"]
+    rules = [u for u, d in units(spec) if mark_type(u) == "rule"]
+    # the rules are drawn at Niedersachsen 7.67 and Deutschland 7.12 inside the plot (x is a data value)
+    assert [rows_of(spec, d)[0]["value"] for u, d in units(spec) if mark_type(u) == "rule"] == [7.67, 7.12]
+    assert all(r["encoding"]["x"]["field"] == "value" for r in rules)
 
 
 def test_the_ranking_describes_itself_in_german(kreise_2023, ohne_hsa):

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pypdf import PdfReader
 
 from deck.export import slides_to_pdf, slides_to_pptx
 from deck.model import Deck, TextSlide, default_deck
 from deck.render import render_slide
+
+SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +74,16 @@ def test_each_indicator_slide_in_the_pptx_has_its_chart_as_picture_and_its_state
 
 def test_the_statement_of_leavers_in_the_pptx_carries_the_real_2024_share(pptx):
     assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in _texts(pptx.slides[1])
+
+
+def test_each_pptx_heading_is_its_slide_title_for_screen_readers(pptx, contents):
+    for slide, content in zip(pptx.slides, contents, strict=True):
+        assert slide.shapes.title is not None, content.heading
+        assert slide.shapes.title.text_frame.text == content.heading
+        # drawn as on the PDF: bold, left-aligned from the top of its box (the template centres titles)
+        frame = slide.shapes.title.text_frame
+        assert frame.paragraphs[0].runs[0].font.bold is True
+        assert frame.paragraphs[0].alignment == PP_ALIGN.LEFT and frame.vertical_anchor == MSO_ANCHOR.TOP
 
 
 def test_the_pptx_notes_carry_definition_source_and_stand(pptx, contents):
@@ -153,3 +169,97 @@ def test_the_pdf_is_tagged_german_and_its_charts_carry_the_key_statement(pdf, co
     walk(root["/StructTreeRoot"])
     expected = [f"Diagramm: {c.heading}. {c.statement}" for c in contents if c.kind == "indicator"]
     assert figures == expected
+
+
+def _tagged_content(page) -> tuple[list[tuple[str, str]], str, str]:
+    """The page's marked content in drawing order as (tag, text), the artifacts' text and any untagged text.
+
+    pypdf hands every operator and text run to the visitors; BDC/BMC open a marked sequence, EMC closes it.
+    """
+    marked: list[tuple[str, str]] = []
+    stack: list[str] = []
+    artifacts, untagged = [], []
+
+    def before(operator, operands, cm, tm):
+        if operator == b"BDC":
+            stack.append(str(operands[0]))
+            marked.append((str(operands[0]), ""))
+        elif operator == b"BMC":
+            stack.append(str(operands[0]))
+        elif operator == b"EMC":
+            stack.pop()
+
+    def text(chunk, cm, tm, font, size):
+        if not stack:
+            untagged.append(chunk)
+        elif stack[-1] == "/Artifact":
+            artifacts.append(chunk)
+        else:
+            marked[-1] = (marked[-1][0], marked[-1][1] + chunk)
+
+    page.extract_text(visitor_operand_before=before, visitor_text=text)
+    squeeze = lambda t: re.sub(r"\s+", "", t)  # noqa: E731 - wrapped lines lose or gain spaces
+    return [(tag, squeeze(t)) for tag, t in marked], squeeze("".join(artifacts)), squeeze("".join(untagged))
+
+
+def _structure(pdf) -> list[tuple[str, int | None]]:
+    """The structure elements under /Document in tree order: (type, MCID), MCID None for elements without content."""
+    document = pdf.trailer["/Root"]["/StructTreeRoot"]["/K"][0].get_object()
+    assert document["/S"] == "/Document"
+    out = []
+    for kid in document["/K"]:
+        element = kid.get_object()
+        mcids = element.get("/K", [])
+        out.append((str(element["/S"]), int(mcids[0]) if len(mcids) else None))
+    return out
+
+
+def test_the_pdf_tags_headings_paragraphs_and_figures_in_reading_order(pdf, contents):
+    squeeze = lambda t: re.sub(r"\s+", "", t)  # noqa: E731
+    for page, content in zip(pdf.pages, contents, strict=True):
+        marked, artifacts, untagged = _tagged_content(page)
+        assert untagged == "", f"Folie {content.number}: Text ohne Tag"
+        assert artifacts == squeeze(content.counter)  # "2 / 11": page furniture, skipped by screen readers
+        heading = "/H1" if content.kind == "title" else "/H2"
+        assert marked[0] == (heading, squeeze(content.heading))
+        assert all(tag in ("/H1", "/H2", "/P", "/Figure") for tag, _ in marked)
+        if content.kind == "indicator":
+            # heading, region line, key statement, counts/rank line, the chart, the source line
+            assert marked == [
+                ("/H2", squeeze(content.heading)),
+                ("/P", squeeze(content.subheading)),
+                ("/P", squeeze(content.statement)),
+                ("/P", squeeze(" · ".join(content.details))),
+                ("/Figure", ""),
+                ("/P", squeeze(content.source_line)),
+            ]
+    # The title slide carries the deck's only H1; every other slide begins with its H2.
+    tags = [tag for page in pdf.pages for tag, _ in _tagged_content(page)[0]]
+    assert tags.count("/H1") == 1 and tags.count("/H2") == len(contents) - 1 == 10
+
+
+def test_the_pdf_structure_tree_lists_each_marked_sequence_in_reading_order(pdf):
+    # The tree holds one element per marked sequence of the pages, of the same type, in drawing order; the
+    # MCIDs restart at 0 on each page. Slide 2 (time series) has 6: H2, P, P, P, Figure, P.
+    pages = [_tagged_content(page)[0] for page in pdf.pages]
+    assert [tag for tag, _ in pages[1]] == ["/H2", "/P", "/P", "/P", "/Figure", "/P"]
+    expected = [(tag, mcid) for marked in pages for mcid, (tag, _) in enumerate(marked)]
+    assert _structure(pdf) == expected
+
+
+def test_pdfinfo_reads_the_pdf_as_tagged_german_with_its_title(deck, contents, tmp_path):
+    if shutil.which("pdfinfo") is None:
+        pytest.fail("pdfinfo fehlt: scripts/ensure-system-packages poppler-utils ausführen (./test tut das).")
+    path = tmp_path / "deck.pdf"
+    path.write_bytes(slides_to_pdf(deck.name, contents))
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    assert fields["Tagged"].strip() == "yes"
+    assert fields["Title"].strip() == "Beirat mit Frage"
+    assert fields["Pages"].strip() == "11"
+    # The pages as 1920 px pictures for the screenshot review (test-artifacts/screens, beside the slides).
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENS.glob("pdf-folie-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-scale-to", "1920", str(path), str(SCREENS / "pdf-folie")], check=True)
+    assert len(list(SCREENS.glob("pdf-folie-*.png"))) == 11

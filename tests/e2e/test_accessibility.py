@@ -1,8 +1,10 @@
-"""axe-core finds no serious or critical WCAG 2.1 AA violation on any page or on a presentation slide.
+"""axe-core finds no serious or critical WCAG 2.1 AA violation on any page or on any slide of the default deck.
 
 The pages come from the router's own declaration (declared_pages), so a page added to app.py is
-checked without touching this file. Each page is checked as it opens and with the parts a visitor
-opens on it (tabs of the Indikator page), because Streamlit draws those only when they are open.
+checked without touching this file. Each page is checked as it opens, with the parts a visitor
+opens on it (tabs of the Indikator page), because Streamlit draws those only when they are open, and
+signed in as an analyst, because the pages that change data show their forms (upload, goal, deck
+builder) only then.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.accessibility import violations
-from tests.e2e.conftest import assert_no_exception, declared_pages, wait_for_app, wait_for_drawn
-from tests.e2e.test_presentation import LINK, wait_for_slide
+from tests.e2e.conftest import assert_no_exception, declared_pages, sign_in_locally, wait_for_app, wait_for_drawn
+from tests.e2e.test_presentation import LINK, TOTAL, wait_for_slide
 
 PAGES = [p for p in declared_pages() if not p.hidden]
 # Views that only a click draws, as links: each tab of the Indikator page.
 VIEWS = [f"/indikator?indikator=ohne_abschluss_anteil&tab={tab}" for tab in ("Karte", "Tabelle", "Quellen")]
-SLIDES = (1, 2, 3, 9)  # title, time series, ranking and sources slide of config/decks/beirat_standard.toml
+SLIDES = range(1, TOTAL + 1)  # every slide of config/decks/beirat_standard.toml
 
 
 def test_there_is_a_page_to_check_for_every_declared_menu_page():
@@ -31,6 +33,15 @@ def test_each_page_has_no_serious_accessibility_violation(page, app_url, declare
     # The URL path of a page is its file's stem; the default page is served at the root.
     page.goto(app_url + ("/" if declared.default else "/" + Path(declared.file).stem))
     wait_for_app(page)
+    assert_no_exception(page)
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("declared", PAGES, ids=[Path(p.file).stem for p in PAGES])
+def test_each_page_signed_in_as_analyst_has_no_serious_accessibility_violation(page, app_url, local_users, declared):
+    page.goto(app_url + ("/" if declared.default else "/" + Path(declared.file).stem))
+    wait_for_app(page)
+    sign_in_locally(page)
     assert_no_exception(page)
     assert violations(page) == []
 

@@ -36,7 +36,7 @@ def test_occupation_is_a_dimension_with_kldb_code_and_name(residence):
     assert cell(residence, "03453", "2013", "social insurance | total | 111 Landwirtschaft").value == 1067
     assert cell(residence, "03453", "2013", "social insurance | women | 111 Landwirtschaft").value == 227
     assert cell(residence, "03453", "2013", "social insurance | foreigners | 111 Landwirtschaft").value == 318
-    assert residence.table_code == "BA Berufe employees_by_residence"
+    assert residence.table_code == "BA Berufe Beschäftigte Wohnort"
 
 
 def test_an_empty_cell_is_unpublished_or_zero_never_a_real_zero(residence):

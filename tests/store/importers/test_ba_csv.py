@@ -42,7 +42,7 @@ def test_women_employed_at_residence_in_cloppenburg_2025_are_at_least_34915_with
 
 
 def test_employees_table_holds_both_datasets_under_one_code(employees):
-    assert employees.table_code == "BA employees"
+    assert employees.table_code == "BA Beschäftigte"
     datasets = {d.split(" | ")[0] for d in employees.observations.dimensions.unique()}
     assert datasets == {"employees_by_residence", "employees_by_workplace"}
     assert len(employees.observations) == 62556  # one value per line
@@ -52,7 +52,7 @@ def test_employees_table_holds_both_datasets_under_one_code(employees):
 
 
 def test_unemployed_2025_are_annual_averages_and_jobs_have_no_women_row(unemployed):
-    assert unemployed.table_code == "BA unemployed_jobs"
+    assert unemployed.table_code == "BA Arbeitslose und Stellen"
     # line 729: unemployed_total,03453,2025,4684.4166666661,2154.9999999999,0,0.0,,
     total = value(unemployed, "03453", "2025", "unemployed_total | total")
     assert total.value == pytest.approx(4684.4167, abs=1e-4)
