@@ -12,9 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.bevoelkerung import AGES_15_25, AGES_15_65, population, shift_year
-from indicators.model import PUBLISHED
+from indicators.model import MISSING, PUBLISHED
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import pick, series
+from indicators.selection import NUMERIC, pick, series
 
 ALQ_KREISE = "13211-02-05-4"
 ALO_GEMEINDEN = "13211-01-03-5"
@@ -146,16 +146,35 @@ def _series_with_historic(rows: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
+NO_POPULATION_NOTE = (
+    "Nenner fehlt: INKAR weist die Bevölkerung von 15 bis unter 65 Jahren für diese Region erst ab {first} "
+    "aus, die Arbeitslosen (Zähler, veröffentlicht) schon früher; eine andere Quelle dafür ist nicht gebündelt"
+)
+
+
 def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
     """INKAR's unemployed (annual average) per 100 inhabitants aged 15 to under 65 (31.12., same year).
 
     Both come from the INKAR 2024 Excel exports, per Gemeinde (unemployed 1998–2021, population
-    2001–2021) and per Kreis (1995–2021); Niedersachsen is the sum of its Kreise.
+    2001–2021) and per Kreis (1995–2021); Niedersachsen is the sum of its Kreise. The Gemeinde years
+    1998–2000 have a numerator but no denominator in any bundled file: they stay as rows without a
+    value that show the published count and say why, so the table does not silently start in 2001.
     """
     num = _series_with_historic(obs[obs["table_code"] == INKAR_ARBEITSLOSE], "num")
     den = _series_with_historic(obs[obs["table_code"] == INKAR_ERWERBSFAEHIGE], "den")
     num, den = _with_land_sum(num, "num"), _with_land_sum(den, "den").drop(columns="note", errors="ignore")
     frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    first = den.groupby("region_code")["year"].min()
+    early = num[num["year"] < num["region_code"].map(first)].drop(columns="historic")
+    if not early.empty:
+        early = early.assign(
+            value=float("nan"),
+            status=MISSING,
+            numerator=early["num"].where(early["num_status"].isin(NUMERIC)),
+            denominator=float("nan"),
+            note=[NO_POPULATION_NOTE.format(first=first[code]) for code in early["region_code"]],
+        ).drop(columns=["num", "num_status"])
+        frame = pd.concat([frame, early], ignore_index=True)
     return finish(frame, "arbeitslose_je_100_erwerbsfaehige")
 
 

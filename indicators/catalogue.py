@@ -352,7 +352,8 @@ CATALOGUE: dict[str, Indicator] = {
             definition=(
                 "Arbeitslose (Jahresdurchschnitt) je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 "
                 "Jahren (31.12. desselben Jahres), beide aus INKAR (BBSR, Ausgabe 2024). Gemeinden ab 2001 "
-                "(die Bevölkerung je Gemeinde beginnt dort 2001), Kreise ab 1995; Niedersachsen: Summe "
+                "(die Bevölkerung je Gemeinde beginnt dort 2001; 1998–2000 nennt die Tabelle mit der Zahl der "
+                "Arbeitslosen und dem Grund), Kreise ab 1995; Niedersachsen: Summe "
                 "seiner 45 Kreise. Keine amtliche Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
             ),
             numerator="Arbeitslose, Jahresdurchschnitt",

@@ -43,6 +43,20 @@ def test_every_gemeinde_of_the_home_kreis_has_2001_to_2021(je_100):
         assert years == list(range(2001, 2022)), code
 
 
+def test_1998_to_2000_are_listed_for_every_gemeinde_with_the_published_count_and_why_no_rate(je_100):
+    # A_Arbeitslosigkeit.xls row 1863 "03453001 | Barßel | Gemeinden | 658 | 550 | 474 | 504" (1998–2001);
+    # A_ErwerbsfaehigeBevoelkerung.xls starts in 2001, so 1998–2000 have a numerator and no denominator.
+    for code in CLP_GEMEINDEN:
+        years = sorted(je_100[je_100.region_code == code].year)
+        assert years == list(range(1998, 2022)), code
+    early = [row(je_100, "03453001", year) for year in (1998, 1999, 2000)]
+    assert [c.numerator for c in early] == [658, 550, 474]
+    for cell in early:
+        assert cell.status == "missing" and cell.value != cell.value and cell.denominator != cell.denominator
+        assert "Nenner fehlt" in cell.note and "erst ab 2001" in cell.note
+    assert row(je_100, "03453001", 2001).numerator == 504
+
+
 def test_niedersachsen_is_the_sum_of_its_45_kreise_and_says_so(je_100):
     # Sum of the 45 NI Kreise 2019 in the Kreis files: 218,121 unemployed of 5,127,340 aged 15–65 = 4.2541
     cell = row(je_100, "03", 2019)
