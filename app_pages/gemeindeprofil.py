@@ -21,6 +21,7 @@ STADT_CLOPPENBURG = "03453004"
 AGE_GROUPS = "bevoelkerung_bildungsalter"
 PER_GEMEINDE = (
     "arbeitslose_je_100_erwerbsfaehige",
+    "beschaeftigtenquote",
     "beschaeftigungsquote_frauen",
     "jugendarbeitslose_je_100",
     "sgb2_quote_u15",

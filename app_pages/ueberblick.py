@@ -22,12 +22,17 @@ QUESTIONS = (
     ("Jugendarbeitslosigkeit", "Wie viele junge Menschen sind arbeitslos?", "jugendarbeitslosenquote"),
     (
         "Frauenerwerbstätigkeit",
-        "Wie viele Frauen arbeiten sozialversicherungspflichtig?",
-        "beschaeftigungsquote_frauen",
+        "Wie groß ist der Anteil der Frauen an den sozialversicherungspflichtig Beschäftigten?",
+        "frauenanteil_svb",
     ),
     ("Frühe Bildung", "Wie viele Kinder unter 3 sind in Kita oder Kindertagespflege?", "betreuungsquote_u3"),
     ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
 )
+
+# A second measure of the same question, shown under the headline with its own year: the women's
+# employment rate needs the female population by age, which the bundled files give for 2015 only,
+# while the BA's share of women among employees runs to 2025 and leads the tile.
+ALSO = {"frauenanteil_svb": "beschaeftigungsquote_frauen"}
 
 # st.metric's named colours; .streamlit/config.toml sets them to a colour-blind-safe blue and orange.
 _TREND_COLOUR = {True: "blue", False: "orange", None: "gray"}
@@ -64,6 +69,8 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         counts = text.counts(own)
         if counts:
             st.caption(counts)
+        if key in ALSO:
+            _also(ALSO[key], selection.region)
         for goal in standings_of(key, own.region_code, version(), goals_version()):
             target = fmt_value(goal.assessment.zielwert, indicator.unit)
             st.caption(f"Ziel: {target} im Jahr {goal.assessment.zieljahr} · {label(goal)}")
@@ -79,6 +86,16 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             label="Verlauf, Karte und Quellen",
             query_params={"indikator": key, "region": selection.region, "vergleich": selection.group},
         )
+
+
+def _also(key: str, region: str) -> None:
+    """The companion measure in one line with its year, and its Stand badge when it is old."""
+    indicator = CATALOGUE[key]
+    facts = tile(key, region, version())
+    line = f"Außerdem: {indicator.title} {text.with_year(facts.own, indicator.unit)}"
+    st.caption(plain(line), help=indicator.definition)
+    if facts.badge:
+        st.badge(facts.badge, icon=":material/history:", color="orange")
 
 
 selection = sidebar.current()

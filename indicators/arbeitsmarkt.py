@@ -178,6 +178,40 @@ def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
     return finish(frame, "arbeitslose_je_100_erwerbsfaehige")
 
 
+INKAR_SVB_WOHNORT = "INKAR Sozialversicherungspflichtig Beschäftigte am Wohnort"
+INKAR_QUOTE = "INKAR Beschäftigtenquote"
+PUBLISHED_GEMEINDE_NOTE = (
+    "von INKAR (Ausgabe 2021) je Gemeinde veröffentlichte Quote; Zähler und Nenner sind je Gemeinde nicht "
+    "veröffentlicht"
+)
+
+
+def beschaeftigtenquote(obs: pd.DataFrame) -> pd.DataFrame:
+    """Employees subject to social insurance at residence (30.06.) per 100 inhabitants aged 15 to under 65.
+
+    INKAR's formula ("SV Beschäftigte WO / E 15 bis < 65 Jahre x 100"). Kreise: computed from INKAR's
+    counts (edition 2024, 1997/1995–2021), Niedersachsen as the sum of its Kreise. Gemeinden: the
+    files give no Gemeinde count of employees, only INKAR's published rate (edition 2021, 2001–2019),
+    which is passed through as published. So the Gemeinde figure is newer than the 2015 women's rate
+    and can stand next to its Landkreis in the same year.
+    """
+    num = _series_with_historic(obs[obs["table_code"] == INKAR_SVB_WOHNORT], "num")
+    den = _series_with_historic(obs[obs["table_code"] == INKAR_ERWERBSFAEHIGE], "den")
+    num, den = _with_land_sum(num, "num"), _with_land_sum(den, "den").drop(columns="note", errors="ignore")
+    computed = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    computed = computed[computed["level"] != "gemeinde"]
+    rows = obs[(obs["table_code"] == INKAR_QUOTE) & (obs["level"] == "gemeinde")]
+    published = series(rows, "value")
+    numeric = published["value_status"].isin(NUMERIC)
+    published = published.assign(
+        status=published["value_status"].where(~numeric, PUBLISHED),
+        numerator=float("nan"),
+        denominator=float("nan"),
+        note=PUBLISHED_GEMEINDE_NOTE,
+    ).drop(columns="value_status")
+    return finish(pd.concat([computed, published], ignore_index=True), "beschaeftigtenquote")
+
+
 def frauenanteil_svb(obs: pd.DataFrame) -> pd.DataFrame:
     """Women among employees subject to social insurance at their residence (30.06.), BA by occupation.
 

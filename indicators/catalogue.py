@@ -372,6 +372,30 @@ CATALOGUE: dict[str, Indicator] = {
             compute=arbeitsmarkt.arbeitslose_je_100_erwerbsfaehige,
             source=f"{SRC_INKAR} (Ausgabe 2024); Statistik der Bundesagentur für Arbeit",
         ),
+        Indicator(
+            key="beschaeftigtenquote",
+            title="Beschäftigtenquote (SV-Beschäftigte je 100 Erwerbsfähige)",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort (30.06.) je 100 Einwohnerinnen und "
+                "Einwohner von 15 bis unter 65 Jahren (31.12.), Formel und Zahlen aus INKAR (BBSR). Kreise "
+                "aus den Zahlen der Ausgabe 2024 berechnet (bis 2021), Niedersachsen als Summe seiner 45 "
+                "Kreise; Gemeinden: die von INKAR (Ausgabe 2021) veröffentlichte Quote, 2001–2019, ohne "
+                "Zähler und Nenner. Männer und Frauen zusammen."
+            ),
+            numerator="SV-Beschäftigte am Wohnort, 30.06.",
+            denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=BEVOELKERUNG,
+            tables=(
+                SourceTable("INKAR Sozialversicherungspflichtig Beschäftigte am Wohnort", "Kreise 1997–2021"),
+                SourceTable("INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)", "Kreise 1995–2021"),
+                SourceTable("INKAR Beschäftigtenquote", "Gemeinden 2001–2019, wie veröffentlicht"),
+            ),
+            levels=("gemeinde", "kreis", "land"),
+            compute=arbeitsmarkt.beschaeftigtenquote,
+            source=f"{SRC_INKAR} (Ausgaben 2021 und 2024); Statistik der Bundesagentur für Arbeit",
+        ),
         _inkar(
             "betreuungsquote_u3",
             "Betreuungsquote unter 3-Jährige",

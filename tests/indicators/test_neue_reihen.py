@@ -82,3 +82,33 @@ def test_womens_share_2025_is_a_share_of_lower_bounds_and_says_how_many_groups_a
     assert cell.value == pytest.approx(43.4661, abs=1e-4)
     assert "Frauen: 13" in cell.note and "insgesamt: 5" in cell.note
     assert "Untergrenzen" in row(frauen, "03", 2025).note
+
+
+@pytest.fixture(scope="module")
+def quote():
+    return evaluate(
+        "beschaeftigtenquote",
+        observations(
+            INKAR + "B_SVBeschaeftigte.xls",
+            INKAR + "Indikatoren_Kreisebene/A_ErwerbsfaehigeBevoelkerungKreis.xls",
+            "inkar_2024_excel/INKAR_1998_2019/A_Beschaeftigtenquote.xlsx",
+        ),
+    )
+
+
+def test_kreis_employment_rate_2019_is_72022_employees_per_114141_aged_15_to_65(quote):
+    # B_SVBeschaeftigte.xls Cloppenburg 2019: 72,022 (= 13111-02-02-4); A_ErwerbsfaehigeBevoelkerungKreis.xls
+    # 2019: 114,141 → 72,022 / 114,141 × 100 = 63.0991 %
+    cell = row(quote, "03453", 2019)
+    assert (cell.numerator, cell.denominator, cell.status) == (72022, 114141, "computed")
+    assert cell.value == pytest.approx(63.0991, abs=1e-4)
+
+
+def test_gemeinde_employment_rate_is_inkars_published_value_up_to_2019(quote):
+    # A_Beschaeftigtenquote.xlsx (INKAR 2021): Cloppenburg, Stadt 2019 62.28 %, Barßel 60.18 % (PROVENANCE.md)
+    stadt, barssel = row(quote, "03453004", 2019), row(quote, "03453001", 2019)
+    assert (stadt.value, barssel.value) == (pytest.approx(62.28), pytest.approx(60.18))
+    assert stadt.status == "published" and stadt.numerator != stadt.numerator  # no count: NaN, not 0
+    assert "Ausgabe 2021" in stadt.note
+    for code in CLP_GEMEINDEN:
+        assert sorted(quote[quote.region_code == code].year) == list(range(2001, 2020)), code
