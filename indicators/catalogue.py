@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
-from indicators.model import Break, Direction, Indicator, SourceTable
+from indicators.model import Break, Direction, Gap, Indicator, SourceTable
 from indicators.published import inkar
 from indicators.suppression import DEFAULT_THRESHOLD, suppress
 
@@ -51,6 +51,17 @@ JOINED_BREAKS = (
     LEAVER_BREAKS[2],
     Break(2023, "Quellenwechsel: wieder aus Rohdaten berechnet"),
     LEAVER_BREAKS[3],
+)
+# Years the bundled files lack, with the reason the Tabelle names (see Gap).
+SCHOOL_GAP = Gap(
+    2016,
+    2022,
+    "nicht gebündelt: von der Schulstatistik erhoben, aber für 2016–2022 keine öffentlich zugängliche Datei "
+    "mit den Zählungen je Kreis gefunden",
+)
+UNBUNDLED = (
+    "nicht gebündelt: die Regionalstatistik veröffentlicht {what} auch für diese Jahre; die Datei liegt noch "
+    "nicht in data/raw"
 )
 FHR_BREAK = Break(2014, "NI: schulische FHR bis 2013 in „mit Fachhochschulreife“, 2014–15 „darunter“ nur Rest")
 POPULATION = (
@@ -110,6 +121,7 @@ def _ohne(key: str, group: str, compute, joined: bool = False) -> Indicator:
         compute=compute,
         breaks=JOINED_BREAKS if joined else LEAVER_BREAKS,
         source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B" + (f"; 2016–2022 {SRC_INKAR}" if joined else ""),
+        gaps=() if joined else (SCHOOL_GAP,),
     )
 
 
@@ -154,6 +166,7 @@ CATALOGUE: dict[str, Indicator] = {
             compute=abschluesse.ohne_abschluss_geschlechterdifferenz,
             breaks=LEAVER_BREAKS,
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+            gaps=(SCHOOL_GAP,),
         ),
         _inkar(
             "ohne_abschluss_anteil_inkar",
@@ -188,6 +201,7 @@ CATALOGUE: dict[str, Indicator] = {
             compute=abschluesse.abschlussarten_verteilung,
             breaks=tuple(sorted((*LEAVER_BREAKS, FHR_BREAK), key=lambda b: b.year)),
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="foerderschulquote",
@@ -203,6 +217,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=schulen.foerderschulquote,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="schueler_nach_schulart",
@@ -217,6 +232,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=schulen.schueler_nach_schulart,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="uebergangsbereich_anteil",
@@ -265,6 +281,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=arbeitsmarkt.jugendarbeitslosenquote,
             source=SRC_RS + ", Tabelle 13211-02-05-4 (Quelle: Statistik der Bundesagentur für Arbeit)",
+            gaps=(Gap(2021, 2024, UNBUNDLED.format(what="Tabelle 13211-02-05-4")),),
         ),
         Indicator(
             key="jugendarbeitslose_je_100",
@@ -287,6 +304,13 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=arbeitsmarkt.jugendarbeitslose_je_100,
             source=SRC_RS + ", Tabellen 13211-02-05-4, 13211-01-03-5, 12411-02-03-4/-5",
+            gaps=(
+                Gap(
+                    2017,
+                    2024,
+                    UNBUNDLED.format(what="die Bevölkerung 15 bis unter 25 Jahre (12411) und die jungen Arbeitslosen"),
+                ),
+            ),
         ),
         *(
             Indicator(
@@ -439,6 +463,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=bevoelkerung.bevoelkerung_bildungsalter,
             source=SRC_RS + ", Tabellen 12411-02-03-4 und 12411-02-03-5",
+            gaps=(Gap(2016, 2022, UNBUNDLED.format(what="die Bevölkerung nach Altersgruppen (12411-02-03-4)")),),
         ),
         _inkar(
             "sgb2_quote_u15",
