@@ -212,6 +212,29 @@ def beschaeftigtenquote(obs: pd.DataFrame) -> pd.DataFrame:
     return finish(pd.concat([computed, published], ignore_index=True), "beschaeftigtenquote")
 
 
+BA_QUALIFICATION = "BA Auftrag 326108"  # Kreise_WO_Zeitreihe.xlsx, store.importers.ba_zeitreihe_xlsx
+_WITHOUT = "Anzahl | davon | 1 Ohne Berufsausbildung / Ohne Berufsabschluss | "
+WITHOUT_OLD, WITHOUT_NEW = _WITHOUT + "Ohne Berufsausbildung", _WITHOUT + "Ohne Berufsabschluss"
+ALL_EMPLOYEES = "Anzahl | Insgesamt"
+
+
+def svb_ohne_berufsabschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
+    """Employees at residence without a vocational qualification, in % of all (30.06.), BA special evaluation.
+
+    The BA names the group "ohne Berufsausbildung" up to 2011 (old notification) and "ohne
+    Berufsabschluss" from 2012; 2012 itself is "." (no data during the change), and stays secret here.
+    Employees whose qualification is unknown stay in the denominator, as in the BA's own shares.
+    """
+    rows = obs[obs["table_code"] == BA_QUALIFICATION]
+    old = rows[(rows["dimensions"] == WITHOUT_OLD) & (rows["year"] <= 2011)]
+    new = rows[(rows["dimensions"] == WITHOUT_NEW) & (rows["year"] >= 2012)]
+    num = _with_land_sum(_series_with_historic(pd.concat([old, new]), "num"), "num")
+    den = _series_with_historic(rows[rows["dimensions"] == ALL_EMPLOYEES], "den")
+    den = _with_land_sum(den, "den").drop(columns="note", errors="ignore")
+    frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    return finish(frame, "svb_ohne_berufsabschluss_anteil")
+
+
 def frauenanteil_svb(obs: pd.DataFrame) -> pd.DataFrame:
     """Women among employees subject to social insurance at their residence (30.06.), BA by occupation.
 

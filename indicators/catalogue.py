@@ -397,6 +397,32 @@ CATALOGUE: dict[str, Indicator] = {
             source=f"{SRC_INKAR} (Ausgabe 2024); Statistik der Bundesagentur für Arbeit",
         ),
         Indicator(
+            key="svb_ohne_berufsabschluss_anteil",
+            title="SV-Beschäftigte ohne Berufsabschluss",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort ohne beruflichen Ausbildungsabschluss in % "
+                "aller SV-Beschäftigten am Wohnort, Stichtag 30.06. (BA-Sonderauswertung, Auftragsnummer "
+                "326108). Beschäftigte mit unbekanntem Abschluss zählen im Nenner mit. Bis 2011 „ohne "
+                "Berufsausbildung“ (altes Meldeverfahren), ab 2013 „ohne Berufsabschluss“; 2012 weist die BA "
+                "nichts aus. Niedersachsen: Summe seiner 45 Kreise (bis 2015 mit 46 Kreisen nicht gebildet)."
+            ),
+            numerator="SV-Beschäftigte am Wohnort ohne Berufsausbildung / ohne Berufsabschluss",
+            denominator="SV-Beschäftigte am Wohnort insgesamt",
+            unit="%",
+            direction=LOWER,
+            handlungsfeld=UEBERGANG,
+            tables=(
+                SourceTable(
+                    "BA Auftrag 326108",
+                    "Kreise_WO_Zeitreihe.xlsx: Anzahl insgesamt und ohne Berufsausbildung/-abschluss, 2002–2021",
+                ),
+            ),
+            levels=("kreis", "land", "bund"),
+            compute=arbeitsmarkt.svb_ohne_berufsabschluss_anteil,
+            breaks=(Break(2012, "BA: neues Meldeverfahren, 2012 kein Nachweis, Abschlüsse neu erfasst"),),
+            source="Quelle: Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
+        ),
+        Indicator(
             key="beschaeftigtenquote",
             title="Beschäftigtenquote (SV-Beschäftigte je 100 Erwerbsfähige)",
             definition=(

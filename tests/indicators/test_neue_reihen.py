@@ -112,3 +112,28 @@ def test_gemeinde_employment_rate_is_inkars_published_value_up_to_2019(quote):
     assert "Ausgabe 2021" in stadt.note
     for code in CLP_GEMEINDEN:
         assert sorted(quote[quote.region_code == code].year) == list(range(2001, 2020)), code
+
+
+@pytest.fixture(scope="module")
+def ohne_berufsabschluss():
+    return evaluate(
+        "svb_ohne_berufsabschluss_anteil",
+        observations("inkar_2024_excel/INKAR_1998_2021/Agentur_fuer_Arbeit/Kreise_WO_Zeitreihe.xlsx"),
+    )
+
+
+def test_share_without_vocational_qualification_equals_the_bas_own_share(ohne_berufsabschluss):
+    # Kreise_WO_Zeitreihe.xlsx, "03453 Cloppenburg", 30.06.2021: 12,558 ohne Berufsabschluss of 75,393
+    # = 16.6567 %, the value of the BA's sheet SvB_Kreise_WO_Anteile (16.656718793521947).
+    cell = row(ohne_berufsabschluss, "03453", 2021)
+    assert (cell.numerator, cell.denominator) == (12558, 75393)
+    assert cell.value == pytest.approx(16.656718793521947)
+    # 2011 under the old label "Ohne Berufsausbildung": 9,419 of 55,597 = 16.9416 %.
+    assert row(ohne_berufsabschluss, "03453", 2011).value == pytest.approx(16.9416, abs=1e-4)
+    # Deutschland 2021: 4,174,999 of 33,538,976 = 12.4482 %.
+    assert row(ohne_berufsabschluss, "DG", 2021).value == pytest.approx(12.4482, abs=1e-4)
+
+
+def test_2012_without_ba_data_stays_secret_never_zero(ohne_berufsabschluss):
+    cell = row(ohne_berufsabschluss, "03453", 2012)  # "." in the BA file: no data during the change of notification
+    assert cell.status == "secret" and cell.value != cell.value and cell.numerator != cell.numerator
