@@ -92,7 +92,8 @@ def _also(key: str, region: str) -> None:
     """The companion measure in one line with its year, and its Stand badge when it is old."""
     indicator = CATALOGUE[key]
     facts = tile(key, region, version())
-    line = f"Außerdem: {indicator.title} {text.with_year(facts.own, indicator.unit)}"
+    # Named with its region: for a Gemeinde the headline may be the Landkreis, this line the Gemeinde.
+    line = f"Außerdem: {indicator.title} – {text.named(facts.own, indicator.unit)}"
     st.caption(plain(line), help=indicator.definition)
     if facts.badge:
         st.badge(facts.badge, icon=":material/history:", color="orange")

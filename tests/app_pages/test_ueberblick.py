@@ -122,4 +122,12 @@ def test_the_womens_tile_leads_with_the_ba_share_2025_and_names_the_2015_rate_wi
     assert (tile.value, tile.delta) == ("43,5 %", "+0,2 Pp.")
     assert tile.proto.delta_description == "gegenüber 2024 (Vorjahr) besser"
     # 13111-02-02-4 / 12411-02-03-4, 2015: 25,643 employed women of 53,358 aged 15–64 = 48.1 %.
-    assert "Außerdem: Beschäftigungsquote Frauen 48,1 % (2015)" in texts(at)
+    line = next(t for t in texts(at) if t.startswith("Außerdem: Beschäftigungsquote Frauen – "))
+    assert line.endswith(" 2015: 48,1 %") and "Cloppenburg" in line
+
+
+def test_for_a_gemeinde_the_second_line_names_the_gemeinde_and_the_headline_the_landkreis(open_app):
+    at = open_app(region="03453001")  # Barßel
+    # The BA share exists per Kreis only; the 2015 rate exists per Gemeinde: 1,842 of 3,963 = 46.5 %.
+    assert "Außerdem: Beschäftigungsquote Frauen – Barßel 2015: 46,5 %" in texts(at)
+    assert _metric(at, "Frauenanteil an den SV-Beschäftigten (BA)").value == "43,5 %"
