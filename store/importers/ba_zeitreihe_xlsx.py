@@ -143,7 +143,9 @@ def _sheet(rows: list[list], start: int, sheet: str, name: str) -> tuple[pd.Data
                 footnotes.append(first)
             continue
         if not first:
-            continue  # the row of column numbers under the Stichtage
+            if number == dated + 2:
+                continue  # the row of column numbers right under the Stichtage
+            raise ImportFehler(name, "Werte ohne Region: die erste Spalte dieser Zeile ist leer.", number)
         code, region_name = _region(first, name, number)
         for c in columns:
             value, status, raw = _value(_cell(row, c), name, number)

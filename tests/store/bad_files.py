@@ -180,7 +180,7 @@ def inkar_xlsx(value: object) -> Callable[[Path], None]:
 
 
 def ba_zeitreihe(
-    value: object = 10, region: str = "03453 Testkreis", stichtag: object = None
+    value: object = 10, region: str = "03453 Testkreis", stichtag: object = None, extra: tuple = ()
 ) -> Callable[[Path], None]:
     """A BA time-series workbook: Impressum + one data sheet; sheet rows 1 title, 2 header, 3 Stichtag, 4 data."""
     sheets = {
@@ -195,6 +195,7 @@ def ba_zeitreihe(
             ["Region (Wohnort)", "Insgesamt"],
             ["", stichtag or datetime(2019, 6, 30)],
             [region, value],
+            *extra,
             ["Erstellungsdatum: 01.01.2020, synthetisch"],
         ],
     }
@@ -350,6 +351,7 @@ CORPUS = [
     BadFile("bazr-fraction", "z3.xlsx", ba_zeitreihe(12.5), COUNT, 4),
     BadFile("bazr-key-99999", "z4.xlsx", ba_zeitreihe(region="99999 Testkreis"), KEY, 4),
     BadFile("bazr-key-without-name", "z5.xlsx", ba_zeitreihe(region="Testkreis"), KEY, 4),
+    BadFile("bazr-values-without-region", "z7.xlsx", ba_zeitreihe(extra=(["", 12],)), "ohne Region", 5),
     BadFile("bazr-stichtag-31-february", "z6.xlsx", ba_zeitreihe(stichtag="31.02.2019"), PERIOD, 4),
     BadFile("baparquet-negative", "employees_by_residence_b1.parquet", ba_parquet(n=-5.0), COUNT, 1),
     BadFile("baparquet-fraction", "employees_by_residence_b2.parquet", ba_parquet(n=12.5), COUNT, 1),
