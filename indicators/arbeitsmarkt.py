@@ -156,7 +156,7 @@ def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
     """INKAR's unemployed (annual average) per 100 inhabitants aged 15 to under 65 (31.12., same year).
 
     Both come from the INKAR 2024 Excel exports, per Gemeinde (unemployed 1998–2021, population
-    2001–2021) and per Kreis (1995–2021); Niedersachsen is the sum of its Kreise. The Gemeinde years
+    2001–2021) and per Kreis (1995–2021); the Land is the sum of its Kreise. The Gemeinde years
     1998–2000 have a numerator but no denominator in any bundled file: they stay as rows without a
     value that show the published count and say why, so the table does not silently start in 2001.
     """
@@ -190,7 +190,7 @@ def beschaeftigtenquote(obs: pd.DataFrame) -> pd.DataFrame:
     """Employees subject to social insurance at residence (30.06.) per 100 inhabitants aged 15 to under 65.
 
     INKAR's formula ("SV Beschäftigte WO / E 15 bis < 65 Jahre x 100"). Kreise: computed from INKAR's
-    counts (edition 2024, 1997/1995–2021), Niedersachsen as the sum of its Kreise. Gemeinden: the
+    counts (edition 2024, 1997/1995–2021), the Land as the sum of its Kreise. Gemeinden: the
     files give no Gemeinde count of employees, only INKAR's published rate (edition 2021, 2001–2019),
     which is passed through as published. So the Gemeinde figure is newer than the 2015 women's rate
     and can stand next to its Landkreis in the same year.

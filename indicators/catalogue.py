@@ -404,7 +404,8 @@ CATALOGUE: dict[str, Indicator] = {
                 "aller SV-Beschäftigten am Wohnort, Stichtag 30.06. (BA-Sonderauswertung, Auftragsnummer "
                 "326108). Beschäftigte mit unbekanntem Abschluss zählen im Nenner mit. Bis 2011 „ohne "
                 "Berufsausbildung“ (altes Meldeverfahren), ab 2013 „ohne Berufsabschluss“; 2012 weist die BA "
-                "nichts aus. Niedersachsen: Summe seiner 45 Kreise (bis 2015 mit 46 Kreisen nicht gebildet)."
+                "nichts aus. Das Land: Summe seiner Kreise, nur in Jahren, in denen die BA alle heutigen Kreise "
+                "ausweist."
             ),
             numerator="SV-Beschäftigte am Wohnort ohne Berufsausbildung / ohne Berufsabschluss",
             denominator="SV-Beschäftigte am Wohnort insgesamt",
@@ -428,8 +429,8 @@ CATALOGUE: dict[str, Indicator] = {
             definition=(
                 "Sozialversicherungspflichtig Beschäftigte am Wohnort (30.06.) je 100 Einwohnerinnen und "
                 "Einwohner von 15 bis unter 65 Jahren (31.12.), Formel und Zahlen aus INKAR (BBSR). Kreise "
-                "aus den Zahlen der Ausgabe 2024 berechnet (bis 2021), Niedersachsen als Summe seiner 45 "
-                "Kreise; Gemeinden: die von INKAR (Ausgabe 2021) veröffentlichte Quote, 2001–2019, ohne "
+                "aus den Zahlen der Ausgabe 2024 berechnet (bis 2021), das Land als Summe seiner Kreise; "
+                "Gemeinden: die von INKAR (Ausgabe 2021) veröffentlichte Quote, 2001–2019, ohne "
                 "Zähler und Nenner. Männer und Frauen zusammen."
             ),
             numerator="SV-Beschäftigte am Wohnort, 30.06.",

@@ -10,7 +10,7 @@ layout, e.g. data/raw/inkar_2024_excel/INKAR_1998_2021/Agentur_fuer_Arbeit/Kreis
   spanning labels ("Insgesamt", "davon", a group, a subgroup) stand in the first column they span; a
   label spans until the next label of its own row or of any row above. A row of Stichtage (Excel
   dates) closes the block; a row of column numbers may follow. Then one row per region, "Deutschland"
-  or key and name in one cell ("03453 Cloppenburg"), and a footer ("Erstellungsdatum: …", numbered
+  or key and name in one cell ("01001 Flensburg, Stadt"), and a footer ("Erstellungsdatum: …", numbered
   footnotes, the symbol legend) whose value cells are empty.
 - other sheets (Hinweise, Infoseite) are prose and are not read; the sheet's own footnotes are kept
   in the definition, because they name the breaks of the series (no data 2012, "Umstellung").
@@ -180,7 +180,7 @@ def _region(cell: str, name: str, line: int) -> tuple[str, str]:
     if not match:
         raise ImportFehler(
             name,
-            f"„{cell[:40]}“ ist kein Regionalschlüssel mit Namen (erwartet z. B. „03453 Cloppenburg“ oder "
+            f"„{cell[:40]}“ ist kein Regionalschlüssel mit Namen (erwartet z. B. „01001 Flensburg, Stadt“ oder "
             "„Deutschland“).",
             line,
         )
