@@ -1,4 +1,4 @@
-"""Bildungsmonitor Landkreis Cloppenburg: the router.
+"""Bildungsmonitor for the home Kreis of config/region.toml (regions.home): the router.
 
 Streamlit runs this file for every page and every rerun: it sets up the page, draws the shared
 sidebar, runs the chosen page from app_pages/ and finally tidies the URL. The pages folder is not
@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from regions.home import UnknownRegion, home
 from ui import access, accessibility, navigation, sidebar, url
 from ui.accessibility import STYLESHEET
 from ui.data import db_path, version
 from ui.presentation import STAGE_CSS
 
-st.set_page_config(page_title="Bildungsmonitor Landkreis Cloppenburg", page_icon="📊", layout="wide")
+try:
+    kreis = home()
+except UnknownRegion as error:
+    st.set_page_config(page_title="Bildungsmonitor", page_icon="📊", layout="wide")
+    st.error(str(error))
+    st.stop()
+st.set_page_config(page_title=f"Bildungsmonitor {kreis.title}", page_icon="📊", layout="wide")
 url.start_run()
 
 presentation = st.Page("app_pages/praesentation.py", title="Präsentationsmodus", visibility="hidden")
@@ -52,7 +59,7 @@ if not db_path().exists():
 
 if page.url_path != presentation.url_path:
     st.sidebar.title("Bildungsmonitor")
-    st.sidebar.caption("Landkreis Cloppenburg · Bildungsbüro")
+    st.sidebar.caption(f"{kreis.title} · Bildungsbüro")
     navigation.draw(sections)
     sidebar.draw(version())
     access.sign_in_box()

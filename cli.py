@@ -20,7 +20,8 @@ from access.settings import load as access_settings
 from charts.spreadsheet import formula_safe
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
-from indicators.cuts import HOME
+from regions.home import UnknownRegion, home
+from regions.levels import is_gemeinde, kreis_of
 from store.build import Outcome, build, describe, describe_undo, import_files, is_stale, undo_import
 from store.connection import DEFAULT_DB, reading
 from store.errors import ImportFehler
@@ -36,13 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
-    except (SettingsError, users.UserError) as error:
+    except (SettingsError, users.UserError, UnknownRegion) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cli.py", description="Bildungsmonitor Landkreis Cloppenburg")
+    parser = argparse.ArgumentParser(
+        prog="cli.py",
+        description="Bildungsmonitor: Kennzahlen für den Kreis aus config/region.toml (oder BILDUNGSMONITOR_REGION)",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     cmd = commands.add_parser("build", help="Datenbestand aus data/raw (und data/imports) neu aufbauen")
@@ -65,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(run=_status)
 
     cmd = commands.add_parser("export", help="Werte als CSV (tidy) ausgeben")
-    cmd.add_argument("--region", help="Regionalschlüssel, z. B. 03453")
+    cmd.add_argument("--region", help="Regionalschlüssel, z. B. 03460 (ein Kreis) oder 03460001 (eine Gemeinde)")
     cmd.add_argument("--table", help="Tabellencode, z. B. 21111-02-06-4")
     cmd.add_argument("--format", choices=["csv"], default="csv")
     cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
@@ -73,9 +77,13 @@ def _parser() -> argparse.ArgumentParser:
 
     cmd = commands.add_parser("indicator", help="einen Indikator berechnen und als CSV ausgeben")
     cmd.add_argument("key", metavar="KEY", help="Schlüssel aus docs/indikatoren.md, z. B. ohne_abschluss_anteil")
-    cmd.add_argument("--region", help="nur diese Region, z. B. 03453")
+    cmd.add_argument("--region", help="nur diese Region, z. B. 03460")
     cmd.add_argument("--level", choices=["schule", "gemeinde", "kreis", "land", "bund"], help="nur diese Ebene")
-    cmd.add_argument("--compare", action="store_true", help="Abstand zu Niedersachsen/Deutschland und Rang ergänzen")
+    cmd.add_argument(
+        "--compare",
+        action="store_true",
+        help="Abstand zum Land des Heimatkreises und zu Deutschland sowie Rang unter den Kreisen des Landes ergänzen",
+    )
     cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: Ausgabe auf stdout)")
     cmd.set_defaults(run=_indicator)
 
@@ -229,18 +237,19 @@ def _indicator(args: argparse.Namespace) -> int:
         print(f"Unbekannter Indikator „{args.key}“. Verfügbar: {', '.join(sorted(CATALOGUE))}", file=sys.stderr)
         return 2
     indicator = CATALOGUE[args.key]
+    kreis = home()
     # A Gemeinde's own Kreis, so that any Gemeinde can be asked for; otherwise the stored result.
-    gemeinden_of = args.region[:5] if args.region and len(args.region) == 8 else HOME
+    gemeinden_of = kreis_of(args.region) if args.region and is_gemeinde(args.region) else kreis.key
     with reading(args.db) as con:
         result = read_result(con, args.key, gemeinden_of).rename(columns={"year": "period"})
     columns = INDICATOR_COLUMNS
     if args.compare:
-        result = with_comparisons(result.rename(columns={"period": "year"}), indicator.direction)
-        result = result.rename(
-            columns={"year": "period", "diff_land": "diff_niedersachsen", "diff_bund": "diff_deutschland"}
-        )
+        result = with_comparisons(result.rename(columns={"period": "year"}), indicator.direction, kreis.land_key)
+        # Named after the Land, so the column of a Niedersachsen office stays "diff_niedersachsen".
+        diff_land = f"diff_{_column_name(kreis.land_name)}"
+        result = result.rename(columns={"year": "period", "diff_land": diff_land, "diff_bund": "diff_deutschland"})
         result["n"] = result["n"].astype("Int64")
-        columns = columns + ["diff_niedersachsen", "diff_deutschland", "rank", "n"]
+        columns = columns + [diff_land, "diff_deutschland", "rank", "n"]
     if args.region:
         result = result[result["region_code"] == args.region]
     if args.level:
@@ -250,6 +259,13 @@ def _indicator(args: argparse.Namespace) -> int:
         return 1
     formula_safe(result[columns]).to_csv(args.output if args.output else sys.stdout, index=False)
     return 0
+
+
+def _column_name(name: str) -> str:
+    """ "Baden-Württemberg" -> "baden_wuerttemberg": a Land's name as a CSV column."""
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("-", "_"), (" ", "_")):
+        name = name.lower().replace(umlaut, plain)
+    return name
 
 
 def run() -> int:

@@ -1,4 +1,4 @@
-"""Gemeindeprofil: one of the 13 Gemeinden next to the Landkreis, each figure with its own year.
+"""Gemeindeprofil: one Gemeinde of the home Kreis next to the Kreis, each figure with its own year.
 
 Gemeinde figures come from the few tables published per Gemeinde, often for older years than the
 Kreis tables. So every figure carries its year, the Landkreis is shown for the same year (a fair
@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from indicators.catalogue import CATALOGUE
+from regions.home import home
 from ui import sidebar, text, url
 from ui.data import version
 from ui.plain import plain
 from ui.views import ProfileLine, categories, choosable_regions, profile_line, tile
 
-STADT_CLOPPENBURG = "03453004"
 AGE_GROUPS = "bevoelkerung_bildungsalter"
 PER_GEMEINDE = (
     "arbeitslose_je_100_erwerbsfaehige",
@@ -39,15 +39,23 @@ def _table(lines: list[tuple[str, ProfileLine]], gemeinde_name: str) -> None:
         {
             "Merkmal": [label for label, _ in lines],
             gemeinde_name: column("gemeinde"),
-            "Landkreis, gleiches Jahr": column("kreis_same_year"),
-            "Landkreis, neuester Wert": column("kreis_latest"),
+            f"{kreis.kind}, gleiches Jahr": column("kreis_same_year"),
+            f"{kreis.kind}, neuester Wert": column("kreis_latest"),
         }
     )
     st.table(frame, border="horizontal", hide_index=True)
 
 
+kreis = home()
 selection = sidebar.current()
 v = version()
+if not kreis.gemeinden:
+    st.title("Gemeindeprofil")
+    st.info(
+        f"{kreis.title} ist eine kreisfreie Stadt: Unter ihr gibt es keine Gemeinden, also auch kein "
+        "Gemeindeprofil. Ihre Werte zeigen die Seiten Überblick und Indikator."
+    )
+    st.stop()
 regions = choosable_regions(v)
 gemeinden = regions[regions["level"] == "gemeinde"]
 names = dict(zip(gemeinden["region_code"], gemeinden["name"], strict=True))
@@ -56,15 +64,15 @@ gemeinde = url.choice(
     "Gemeinde",
     list(names),
     "gemeinde",
-    selection.region if selection.is_gemeinde else STADT_CLOPPENBURG,
+    selection.region if selection.is_gemeinde else kreis.main_gemeinde,
     format_func=names.get,
 )
 gemeinde_name = names[gemeinde]
 
 st.title(f"Gemeindeprofil {plain(gemeinde_name)}")
 st.caption(
-    "Werte der Gemeinde neben dem Landkreis Cloppenburg. Für Gemeinden werden nur wenige Tabellen "
-    "veröffentlicht, oft für ältere Jahre; darum steht bei jedem Wert sein Jahr."
+    f"Werte der Gemeinde neben ihrem Kreis ({plain(kreis.title)}). Für Gemeinden werden nur wenige "
+    "Tabellen veröffentlicht, oft für ältere Jahre; darum steht bei jedem Wert sein Jahr."
 )
 
 st.header("Kinder und junge Menschen nach Altersgruppen")
@@ -83,7 +91,7 @@ st.caption(
 st.header("Nur je Kreis verfügbar")
 st.markdown(
     f"Diese Indikatoren werden nicht je Gemeinde veröffentlicht. Für {plain(gemeinde_name)} gibt es daher "
-    "keinen eigenen Wert; zum Vergleich steht hier der Wert des Landkreises Cloppenburg."
+    f"keinen eigenen Wert; zum Vergleich steht hier der Wert des Kreises ({plain(kreis.title)})."
 )
 kreis_only = [(CATALOGUE[key], tile(key, gemeinde, v).own) for key in KREIS_ONLY]
 st.table(
@@ -91,7 +99,7 @@ st.table(
         {
             "Indikator": [indicator.title for indicator, _ in kreis_only],
             gemeinde_name: "nur je Kreis verfügbar",
-            "Landkreis Cloppenburg": [text.with_year(figure, indicator.unit) for indicator, figure in kreis_only],
+            kreis.title: [text.with_year(figure, indicator.unit) for indicator, figure in kreis_only],
         }
     ),
     border="horizontal",

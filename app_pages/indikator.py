@@ -9,7 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE, is_gemeinde
+from regions.home import home
+from regions.levels import GEMEINDEN, KREISE, is_gemeinde
 from ui import figures, sidebar, tables, text, url
 from ui.data import version
 from ui.plain import plain
@@ -27,9 +28,9 @@ from ui.ziele import version as goals_version
 from ziele.status import distance, label
 
 TABS = ["Diagramm", "Karte", "Tabelle", "Quellen"]
-LEVEL_NAMES = {LEVEL_KREISE: "Kreise Niedersachsens", LEVEL_GEMEINDEN: "Gemeinden des Landkreises Cloppenburg"}
 
 
+kreis = home()
 selection = sidebar.current()
 v = version()
 key = url.choice(
@@ -44,7 +45,7 @@ indicator = CATALOGUE[key]
 options = categories(key, v)
 category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
 region = shown_region(key, selection.region)
-levels = [LEVEL_KREISE] + ([LEVEL_GEMEINDEN] if "gemeinde" in indicator.levels else [])
+levels = [KREISE] + ([GEMEINDEN] if "gemeinde" in indicator.levels and kreis.gemeinden else [])
 available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
 
 st.title(indicator.title)
@@ -55,9 +56,9 @@ if not available:
     )
     st.stop()
 if region != selection.region:
-    st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Landkreis ({plain(region)}).")
+    st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Kreis ({plain(region)}).")
 
-shown_years = years(key, LEVEL_GEMEINDEN if is_gemeinde(region) else LEVEL_KREISE, category, v) or available
+shown_years = years(key, GEMEINDEN if is_gemeinde(region) else KREISE, category, v) or available
 year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", shown_years[0])
 name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
 tab = url.tabs(TABS)
@@ -78,16 +79,18 @@ if tab["Diagramm"].open:
 
 if tab["Karte"].open:
     with tab["Karte"]:
-        level = LEVEL_KREISE
+        level = KREISE
         if len(levels) == 2:
-            default_level = LEVEL_GEMEINDEN if selection.is_gemeinde else LEVEL_KREISE
+            default_level = GEMEINDEN if selection.is_gemeinde else KREISE
             level = url.choice(
-                st.radio, "Karte", levels, "ebene", default_level, format_func=LEVEL_NAMES.get, horizontal=True
+                st.radio, "Karte", levels, "ebene", default_level, format_func=kreis.level_names.get, horizontal=True
             )
+        elif kreis.kreisfrei and "gemeinde" in indicator.levels:
+            st.caption(f"{plain(kreis.title)} ist eine kreisfreie Stadt ohne Gemeinden: Die Karte zeigt die Kreise.")
         level_years = years(key, level, category, v)
         if year not in level_years:
             st.info(
-                f"Für {year} gibt es keine Werte für die {LEVEL_NAMES[level]}. "
+                f"Für {year} gibt es keine Werte für die {kreis.level_names[level]}. "
                 f"Jahre mit Werten: {', '.join(str(y) for y in level_years) or 'keine'}."
             )
         figures.show("map", key, level, year, category, region, v)

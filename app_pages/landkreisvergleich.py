@@ -1,4 +1,4 @@
-"""Landkreisvergleich: all Kreise of Niedersachsen ranked for one year, and two indicators side by side."""
+"""Landkreisvergleich: all Kreise of the home Land ranked for one year, and two indicators side by side."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import streamlit as st
 
 from charts.format import fmt_rank
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import LEVEL_KREISE
 from indicators.model import Direction
+from regions.home import home
+from regions.levels import KREISE, kreis_of
 from ui import figures, sidebar, url
 from ui.data import version
 from ui.plain import plain
@@ -32,16 +33,17 @@ def _title(key: str) -> str:
 
 selection = sidebar.current()
 v = version()
-kreis = selection.region[:5]
+kreis = kreis_of(selection.region)
+level_name = home().level_names[KREISE]
 st.title("Landkreisvergleich")
 if selection.is_gemeinde:
-    st.info("Verglichen werden Kreise; hervorgehoben ist der Landkreis der gewählten Gemeinde.")
+    st.info("Verglichen werden Kreise; hervorgehoben ist der Kreis der gewählten Gemeinde.")
 
 key = url.choice(st.selectbox, "Indikator", KREIS_KEYS, "indikator", "ohne_abschluss_anteil", format_func=_title)
 indicator = CATALOGUE[key]
 options = categories(key, v)
 category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
-available = years(key, LEVEL_KREISE, category, v)
+available = years(key, KREISE, category, v)
 if not available:
     st.info("Für diesen Indikator gibt es keine Werte der Kreise.")
     st.stop()
@@ -54,7 +56,7 @@ st.caption(f"Rang 1 = {RANK_ONE[indicator.direction]}. {indicator.definition}")
 figures.show("ranking", key, year, category, kreis, selection.group, v)
 
 st.header("Zusammenhänge")
-st.caption("Zwei Indikatoren über alle Kreise Niedersachsens; ein Zusammenhang ist noch keine Ursache.")
+st.caption(f"Zwei Indikatoren über alle {level_name}; ein Zusammenhang ist noch keine Ursache.")
 left, right = st.columns(2)
 x_key = url.choice(left.selectbox, "waagerecht (x)", KREIS_KEYS, "x", "sgb2_quote_u15", format_func=_title)
 y_key = url.choice(right.selectbox, "senkrecht (y)", KREIS_KEYS, "y", "ohne_abschluss_anteil_inkar", format_func=_title)
@@ -65,5 +67,5 @@ else:
     scatter_year = year if year in both else both[0]
     if scatter_year != year:
         st.caption(f"Für {year} fehlt einer der beiden Indikatoren; gezeigt wird {scatter_year}.")
-    st.subheader(f"Kreise Niedersachsens im Jahr {scatter_year}")
+    st.subheader(f"{level_name} im Jahr {scatter_year}")
     figures.show("scatter", x_key, y_key, scatter_year, kreis, v)

@@ -12,8 +12,6 @@ import streamlit as st
 
 from deck.model import (
     CHART_KINDS,
-    COMPARISONS,
-    MAP_LEVELS,
     Deck,
     DeckEntry,
     DeckError,
@@ -24,12 +22,14 @@ from deck.model import (
     TextSlide,
     TitleSlide,
     ZielstandSlide,
+    comparison_names,
     list_decks,
     load_deck,
 )
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
-from indicators.cuts import LEVEL_GEMEINDEN, LEVEL_KREISE
 from indicators.peers import peer_groups
+from regions.home import home
+from regions.levels import GEMEINDEN, KREISE
 from ui import access, decks, sidebar
 from ui.data import version
 from ui.plain import plain
@@ -50,7 +50,7 @@ MIME = {
 
 
 def _new_slides() -> list[Slide]:
-    return [TitleSlide("Bildung im Landkreis Cloppenburg", "Ist-Zustand für den Bildungsbeirat"), SourcesSlide()]
+    return [TitleSlide(subtitle="Ist-Zustand für den Bildungsbeirat"), SourcesSlide()]
 
 
 def _start(slides: list[Slide], name: str, source: str = "") -> None:
@@ -89,7 +89,7 @@ def _add_from_form(kind: str) -> None:
                 year=s[f"neu_jahr_{s['neu_indikator']}"],
                 comparison=comparison,
                 peer_group=s["neu_gruppe"] if "peers" in comparison else "nachbarn",
-                level=s.get(f"neu_ebene_{s['neu_indikator']}", "kreise") if s["neu_diagramm"] == "map" else "kreise",
+                level=s.get(f"neu_ebene_{s['neu_indikator']}", KREISE) if s["neu_diagramm"] == "map" else KREISE,
                 category=s.get(f"neu_kategorie_{s['neu_indikator']}", ""),
                 heading=s["neu_ueberschrift"].strip(),
             )
@@ -155,18 +155,18 @@ def _delete_deck(entry: DeckEntry) -> None:
 
 
 def _describe(slide: Slide, region_names: dict[str, str]) -> str:
-    """One German line per slide, e.g. "Zeitreihe: Jugendarbeitslosigkeit · Cloppenburg, Landkreis · neuestes Jahr"."""
+    """One German line per slide, e.g. "Zeitreihe: Jugendarbeitslosigkeit · Vechta, Landkreis · neuestes Jahr"."""
     if isinstance(slide, IndicatorSlide):
         parts = [
             f"{CHART_KINDS[slide.chart]}: {slide.heading or CATALOGUE[slide.indicator].title}",
-            region_names.get(slide.region, slide.region),
+            region_names.get(slide.region_code, slide.region_code),
             str(slide.year) if slide.year else "neuestes Jahr",
         ]
         if slide.chart == "map":
-            parts.append(MAP_LEVELS[slide.level])
+            parts.append(home().level_names[slide.level])
         return " · ".join(parts)
     if isinstance(slide, TitleSlide):
-        return f"Titel: {slide.title}"
+        return f"Titel: {slide.shown_title}"
     if isinstance(slide, TextSlide):
         return f"Text: {slide.heading}"
     if isinstance(slide, ZielstandSlide):
@@ -274,21 +274,19 @@ def _indicator_form(region_names: dict[str, str], v: int) -> None:
     # Widgets whose options depend on the indicator carry its key, so a choice never outlives its options.
     options = categories(key, v)
     category = st.selectbox("Kategorie", options, key=f"neu_kategorie_{key}") if options != [""] else ""
+    levels = [KREISE] + ([GEMEINDEN] if "gemeinde" in indicator.levels and home().gemeinden else [])
     chart = st.radio("Diagramm", list(CHART_KINDS), key="neu_diagramm", format_func=CHART_KINDS.get, horizontal=True)
     if chart == "map":
-        levels = ["kreise"] + (["gemeinden"] if "gemeinde" in indicator.levels else [])
-        st.radio("Karte", levels, key=f"neu_ebene_{key}", format_func=MAP_LEVELS.get, horizontal=True)
+        st.radio("Karte", levels, key=f"neu_ebene_{key}", format_func=home().level_names.get, horizontal=True)
     regions = list(region_names)
-    home = sidebar.current().region
-    st.selectbox("Region", regions, index=regions.index(home), key="neu_region", format_func=region_names.get)
-    levels = [LEVEL_KREISE] + ([LEVEL_GEMEINDEN] if "gemeinde" in indicator.levels else [])
+    chosen = sidebar.current().region
+    st.selectbox("Region", regions, index=regions.index(chosen), key="neu_region", format_func=region_names.get)
     available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
     st.selectbox(
         "Jahr", [None, *available], key=f"neu_jahr_{key}", format_func=lambda y: "neuestes" if y is None else str(y)
     )
-    compared = st.multiselect(
-        "Vergleich", list(COMPARISONS), default=list(COMPARISONS), key="neu_vergleich", format_func=COMPARISONS.get
-    )
+    names = comparison_names()
+    compared = st.multiselect("Vergleich", list(names), default=list(names), key="neu_vergleich", format_func=names.get)
     if "peers" in compared:
         groups = peer_groups()
         st.selectbox("Vergleichskreise", list(groups), key="neu_gruppe", format_func=lambda g: groups[g].name)

@@ -7,6 +7,7 @@ import streamlit as st
 from charts.format import fmt_value
 from indicators.catalogue import CATALOGUE
 from indicators.cuts import since
+from regions.home import home
 from ui import figures, sidebar, text
 from ui.data import version
 from ui.plain import plain
@@ -102,7 +103,7 @@ def _also(key: str, region: str) -> None:
 selection = sidebar.current()
 st.title("Überblick")
 st.caption(
-    f"{plain(selection.region_name)} im Vergleich mit Niedersachsen und Deutschland. Jeder Wert nennt sein Jahr; "
+    f"{plain(selection.region_name)} im Vergleich mit {home().land_name} und Deutschland. Jeder Wert nennt sein Jahr; "
     "der Pfeil zeigt die Veränderung zum vorherigen Wert, blau = besser, orange = schlechter."
 )
 for row in range(0, len(QUESTIONS), 3):

@@ -16,8 +16,8 @@ import streamlit as st
 
 from charts.format import fmt_number, fmt_value
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
-from indicators.cuts import HOME
 from indicators.zielerreichung import BEWERTUNGEN
+from regions.home import home
 from ui import access, figures, tables
 from ui.data import version
 from ui.plain import plain
@@ -82,7 +82,7 @@ def _fill_form() -> None:
     for field in FIELDS:
         s[f"ziel_{field}"] = row[field]
     s["ziel_indikator"] = row["indikator"]
-    s["ziel_region"] = row["region"] or HOME
+    s["ziel_region"] = row["region"] or home().key
     s["ziel_zielwert"] = row["zielwert"]
     s["ziel_zieljahr"] = row["zieljahr"]
     s["ziel_zwischenziele"] = fmt_zwischenziele(goal.zwischenziele) if goal else ""

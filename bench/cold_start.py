@@ -32,7 +32,7 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indicators.cuts import HOME  # noqa: E402  (after the path set-up, like every bench script)
+from regions.home import home  # noqa: E402  (after the path set-up, like every bench script)
 from store.connection import DEFAULT_DB  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -57,7 +57,7 @@ def _wait_slide(page: Page) -> None:
 
 PAGES: dict[str, tuple[str, Callable[[Page], None]]] = {
     "Überblick": ("/", _wait_chart),
-    "Indikator": (f"/indikator?region={HOME}&indikator=ohne_abschluss_anteil&tab=Diagramm", _wait_chart),
+    "Indikator": (f"/indikator?region={home().key}&indikator=ohne_abschluss_anteil&tab=Diagramm", _wait_chart),
     "Folie 3": ("/praesentation?deck=beirat_standard&folie=3", _wait_slide),
 }
 

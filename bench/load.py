@@ -28,16 +28,27 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from regions.home import home  # noqa: E402  (after the path set-up, like every bench script)
+from regions.levels import KREISE  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 CHROMIUM_ARGS += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MAX_SESSIONS, MAX_SECONDS, SETTLE_TIMEOUT_MS = 50, 600, 60_000
-REGIONS = ["03453", "03459", "03460", "03454", "03457", "03451"]  # Kreise of Niedersachsen, as in the URL
 INDICATORS = ["ohne_abschluss_anteil", "sgb2_quote_u15", "betreuungsquote_u3"]
 
 
+def regions() -> list[str]:
+    """The home Kreis and its neighbours in the same Land: Kreise a session may choose, as in the URL."""
+    kreis = home()
+    return [kreis.key, *(area.key for area in kreis.neighbours if area.key in kreis.area_keys(KREISE))]
+
+
 def urls(base: str, round_: int) -> list[tuple[str, str]]:
-    region = REGIONS[round_ % len(REGIONS)]
+    choices = regions()
+    region = choices[round_ % len(choices)]
     indicator = INDICATORS[round_ % len(INDICATORS)]
     return [
         ("Überblick", f"{base}/?region={region}"),

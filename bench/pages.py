@@ -25,6 +25,10 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from regions.home import home  # noqa: E402  (after the path set-up, like every bench script)
+
+GEMEINDE = home().main_gemeinde or home().key  # a kreisfreie Stadt has no Gemeinden: its own key
+
 EMPTY = "import streamlit as st\n"
 REFERENCE = """
 import altair as alt
@@ -43,13 +47,13 @@ st.altair_chart(alt.Chart(points()).mark_line().encode(x="jahr:Q", y="wert:Q"))
 # (label, page or None for the router's default page, query parameters)
 PAGES = [
     ("Überblick", None, {}),
-    ("Überblick (Gemeinde Barßel)", None, {"region": "03453001"}),
+    ("Überblick (eine Gemeinde)", None, {"region": GEMEINDE}),
     ("Indikator · Diagramm", "app_pages/indikator.py", {}),
     ("Indikator · Karte (Kreise)", "app_pages/indikator.py", {"tab": "Karte"}),
     (
         "Indikator · Karte (Gemeinden)",
         "app_pages/indikator.py",
-        {"tab": "Karte", "indikator": "sgb2_quote_u15", "region": "03453001"},
+        {"tab": "Karte", "indikator": "sgb2_quote_u15", "region": GEMEINDE},
     ),
     ("Indikator · Tabelle", "app_pages/indikator.py", {"tab": "Tabelle"}),
     ("Indikator · Quellen", "app_pages/indikator.py", {"tab": "Quellen"}),

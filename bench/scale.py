@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from indicators.catalogue import CATALOGUE, evaluate  # noqa: E402
-from indicators.cuts import HOME  # noqa: E402
+from regions.home import home  # noqa: E402
 from store.build import build, import_files  # noqa: E402
 from store.connection import reading, rebuilding, writing  # noqa: E402
 from store.queries import observations  # noqa: E402
@@ -137,7 +137,7 @@ def cold_indicators(db: Path) -> list[float]:
 
         def compute(indicator=indicator, key=key):
             with reading(db) as con:
-                evaluate(key, observations(con, indicator.table_codes, HOME))
+                evaluate(key, observations(con, indicator.table_codes, home().key))
 
         times.append(timed(compute))
     return times

@@ -25,7 +25,7 @@ def _named(row: pd.Series, unit: str, year: bool = True) -> str:
 
 
 def series_text(data: pd.DataFrame, indicator: IndicatorLike) -> str:
-    """ "Liniendiagramm: … 1995 bis 2024. Neuester Wert Cloppenburg 2024: 11,2 %; Niedersachsen 2024: 8,7 %; …"
+    """ "Liniendiagramm: … 1995 bis 2024. Neuester Wert Vechta 2024: x,x %; Niedersachsen 2024: 8,7 %; …"
 
     `data` carries a `role` per row (charts.style.with_roles); the region's newest value leads, then
     Land and Bund with their own newest year (which may differ: INKAR ends earlier than GENESIS).
@@ -52,7 +52,7 @@ def series_text(data: pd.DataFrame, indicator: IndicatorLike) -> str:
 def ranking_text(
     data: pd.DataFrame, indicator: IndicatorLike, highlight_code: str, references: dict[str, float]
 ) -> str:
-    """ "Balkendiagramm: … 45 Kreise mit Wert, bester oben. Cloppenburg: 11,2 %. Oben …; unten …."
+    """ "Balkendiagramm: … 45 Kreise mit Wert, bester oben. Vechta: x,x %. Oben …; unten …."
 
     No rank here: a slide shows only some Kreise (its labels carry their rank), the dashboard names the
     rank in its heading.
@@ -75,7 +75,7 @@ def ranking_text(
 
 
 def map_text(data: pd.DataFrame, indicator: IndicatorLike, highlight_code: str | None) -> str:
-    """ "Karte: … 45 Gebiete, 45 mit Wert, dunkler = besser. Cloppenburg: 11,2 %. Spanne von … bis …" """
+    """ "Karte: … 45 Gebiete, 45 mit Wert, dunkler = besser. Vechta: x,x %. Spanne von … bis …" """
     valued = data.dropna(subset=["value"]).sort_values("value")
     shade = "dunkler = höher" if indicator.direction.value == "neutral" else "dunkler = besser"
     parts = [f"Karte: {indicator.title} ({indicator.unit}), {len(data)} Gebiete, {len(valued)} mit Wert, {shade}."]
@@ -92,7 +92,7 @@ def map_text(data: pd.DataFrame, indicator: IndicatorLike, highlight_code: str |
 
 
 def scatter_text(data: pd.DataFrame, x: IndicatorLike, y: IndicatorLike, highlight_code: str) -> str:
-    """ "Streudiagramm: … gegen …, 45 Kreise. Cloppenburg: x …, y …." """
+    """ "Streudiagramm: … gegen …, 45 Kreise. Vechta: x …, y …." """
     parts = [f"Streudiagramm: {y.title} (senkrecht) gegen {x.title} (waagerecht), {len(data)} Kreise."]
     own = data[data["region_code"] == highlight_code]
     if len(own):

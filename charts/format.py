@@ -18,41 +18,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from indicators.status import status_text
+
 MINUS = "\u2212"
-
-_STATUS_TEXT = {
-    "ok": "Wert vorhanden",
-    "computed": "berechnet",
-    "published": "wie von der Quelle veröffentlicht",
-    "zero": "nichts vorhanden (genau null)",
-    "secret": "geheim",
-    "suppressed": "aus Datenschutzgründen unterdrückt (< 3 Fälle)",
-    "missing": "keine Daten",
-    "not_applicable": "nicht sinnvoll",
-    "uncertain": "Wert nicht sicher genug",
-    "pending": "Angabe fällt später an",
-}
-
-# Short forms for places with little room (bar labels, map legend); the rest read well as they are.
-_STATUS_SHORT = {
-    "zero": "null",
-    "suppressed": "unterdrückt",
-    "uncertain": "unsicher",
-    "pending": "folgt später",
-}
 
 
 def is_missing(value: float | None) -> bool:
     """True for None, NaN and pd.NA: the ways a value arrives when the source gave no number."""
     return bool(pd.isna(value))
-
-
-def status_text(status: str | None, short: bool = False) -> str:
-    """German words for a status; an unknown status is returned as it is rather than hidden."""
-    key = status or "missing"
-    if short and key in _STATUS_SHORT:
-        return _STATUS_SHORT[key]
-    return _STATUS_TEXT.get(key, key)
 
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:

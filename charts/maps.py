@@ -1,9 +1,8 @@
-"""Choropleth maps of Kreise in Niedersachsen and Gemeinden in Cloppenburg, on the bundled BKG outlines."""
+"""Choropleth maps of the Kreise of the home Land and the Gemeinden of the home Kreis, on the bundled BKG outlines."""
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import altair as alt
 import geopandas as gpd
@@ -13,31 +12,29 @@ import shapely
 
 from charts import IndicatorLike, lower_is_better
 from charts.describe import map_text
-from charts.format import fmt_value, status_text
+from charts.format import fmt_value
 from charts.style import HIGHLIGHT, NO_DATA, SEQUENTIAL_SCHEME, finish, font_size, title_with_year
+from indicators.status import status_text
+from regions.home import BOUNDARIES, GEMEINDEN_FILE, KREISE_FILE, home
+from regions.levels import GEMEINDEN, KREISE
 
 # Required by dl-de/by-2-0 on every map; "Daten verändert" because we filter, reproject and simplify.
 ATTRIBUTION = "© GeoBasis-DE / BKG 2021 (Daten verändert)"
 
-_GEO_DIR = Path(__file__).resolve().parents[1] / "data" / "raw" / "geo" / "vg5000_2021"
-
-# level -> (file, AGS prefix, simplification tolerance in degrees). The tolerance is about one pixel at
-# the drawn size, so simplifying is invisible: for the Kreise it drops a quarter of the vertices (98 -> 72 kB
-# of JSON per chart); the Gemeinde outlines at 1:5 000 000 are already coarser than a pixel and barely change.
-_LEVELS = {
-    "kreise_ni": ("vg5000_2021_kreise_de.geojson", "03", 0.01),
-    "gemeinden_clp": ("vg5000_2021_gemeinden_niedersachsen.geojson", "03453", 0.002),
-}
+# level -> (file, simplification tolerance in degrees). The tolerance is about one pixel at the drawn
+# size, so simplifying is invisible: for the Kreise it drops a quarter of the vertices (98 -> 72 kB of JSON
+# per chart); the Gemeinde outlines at 1:5 000 000 are already coarser than a pixel and barely change.
+_LEVELS = {KREISE: (KREISE_FILE, 0.01), GEMEINDEN: (GEMEINDEN_FILE, 0.002)}
 
 # Maps with up to this many areas carry their names; 45 Kreise names would cover the map.
 _MAX_LABELLED = 20
 
 
 @cache
-def _read_boundaries(level: str) -> gpd.GeoDataFrame:
-    file, prefix, tolerance = _LEVELS[level]
-    gdf = gpd.read_file(_GEO_DIR / file)
-    gdf = gdf[gdf["AGS"].str.startswith(prefix)]
+def _read_boundaries(level: str, keys: tuple[str, ...]) -> gpd.GeoDataFrame:
+    file, tolerance = _LEVELS[level]
+    gdf = gpd.read_file(BOUNDARIES / file)
+    gdf = gdf[gdf["AGS"].isin(keys)]
     # Coverage simplification moves shared borders together, so neighbours keep touching.
     geometry = gdf.geometry.simplify_coverage(tolerance)
     # d3-geo (Vega) reads a counter-clockwise outer ring as "the whole globe except this area", which
@@ -53,12 +50,13 @@ def _read_boundaries(level: str) -> gpd.GeoDataFrame:
 def load_boundaries(level: str) -> gpd.GeoDataFrame:
     """Outlines with columns region_code (AGS as text), region_name (GEN) and geometry, in EPSG:4326.
 
-    `level` is "kreise_ni" (the 45 Kreise of Niedersachsen) or "gemeinden_clp" (the 13 Gemeinden of
-    Landkreis Cloppenburg). Files are read once per process; each call gets its own copy to merge into.
+    `level` is "kreise" (the Kreise of the home Land) or "gemeinden" (the Gemeinden of the home Kreis;
+    none for a kreisfreie Stadt), both from regions.home. Files are read once per process and area set;
+    each call gets its own copy to merge into.
     """
     if level not in _LEVELS:
         raise ValueError(f"unknown level {level!r}, expected one of {sorted(_LEVELS)}")
-    return _read_boundaries(level).copy()
+    return _read_boundaries(level, home().area_keys(level)).copy()
 
 
 def _features(gdf: gpd.GeoDataFrame) -> list[dict]:
@@ -153,7 +151,7 @@ def choropleth(
 def _fitted_width(frame: gpd.GeoDataFrame, height: float) -> float:
     """Width that matches the area's shape in Mercator, so the legend sits next to the map, not far off.
 
-    Cloppenburg is taller than wide, Niedersachsen wider than tall; a fixed width leaves a gap for one.
+    A Kreis may be taller than wide, its Land wider than tall; a fixed width leaves a gap for one.
     """
     west, south, east, north = frame.total_bounds
     mercator_y = np.log(np.tan(np.pi / 4 + np.radians([south, north]) / 2))

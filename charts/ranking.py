@@ -11,12 +11,11 @@ import pandas as pd
 
 from charts import IndicatorLike, lower_is_better
 from charts.describe import ranking_text, scatter_text
-from charts.format import fmt_counts, fmt_number, fmt_value, status_text
+from charts.format import fmt_counts, fmt_number, fmt_value
 from charts.style import (
     BUND,
     GROUP_LABEL,
     HIGHLIGHT,
-    HIGHLIGHT_CODE,
     LAND,
     MUTED_TEXT,
     PEER,
@@ -25,8 +24,10 @@ from charts.style import (
     ROLES,
     finish,
     font_size,
+    highlighted,
     title_with_year,
 )
+from indicators.status import status_text
 
 _REFERENCE_STYLE = [(LAND, ROLE_DASH["land"]), (BUND, ROLE_DASH["bund"])]  # in the order Land, Bund
 
@@ -102,7 +103,7 @@ def _reference_layers(
 def ranking_bars(
     df: pd.DataFrame,
     indicator: IndicatorLike,
-    highlight_code: str = HIGHLIGHT_CODE,
+    highlight_code: str | None = None,
     peer_codes: Sequence[str] = (),
     reference_values: Mapping[str, float] | None = None,
     scale: float = 1.0,
@@ -118,6 +119,7 @@ def ranking_bars(
     wants larger text on the same plot.
     """
     text = scale if text_scale is None else text_scale
+    highlight_code = highlighted(highlight_code)
     data = _kreise(df, highlight_code, peer_codes, indicator.unit)
     valued = data[data["value"].notna()].sort_values("value", ascending=lower_is_better(indicator))
     missing = data[data["value"].isna()].sort_values("label")
@@ -180,7 +182,7 @@ def scatter(
     df_xy: pd.DataFrame,
     x_indicator: IndicatorLike,
     y_indicator: IndicatorLike,
-    highlight_code: str = HIGHLIGHT_CODE,
+    highlight_code: str | None = None,
     scale: float = 1.0,
 ) -> alt.LayerChart:
     """Two indicators across Kreise (columns region_code, region_name, x, y), the region named in the plot.
@@ -188,6 +190,7 @@ def scatter(
     Kreise lacking either value cannot be placed; their number is printed under the title, so the
     reader knows the cloud is incomplete.
     """
+    highlight_code = highlighted(highlight_code)
     data = df_xy.dropna(subset=["x", "y"]).copy()
     data["x_text"] = data["x"].map(lambda v: fmt_value(v, x_indicator.unit))
     data["y_text"] = data["y"].map(lambda v: fmt_value(v, y_indicator.unit))

@@ -1,7 +1,7 @@
 """The one place for colours, roles, font sizes and the German locale of every chart.
 
 Colours come from the Okabe–Ito palette, which stays distinguishable for the common colour-vision
-deficiencies. The selected region (Cloppenburg unless a page chooses another) is always vermillion, in
+deficiencies. The selected region (the home Kreis, regions.home, unless a page chooses another) is always vermillion, in
 every chart, so a reader finds it without a legend. Land and Bund are references, not competitors: calm
 blue and black, always dashed (two different dash patterns, so they differ without colour too). Peers are
 a medium grey, all other Kreise a light grey.
@@ -12,7 +12,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-HIGHLIGHT_CODE = "03453"  # Landkreis Cloppenburg
+from regions.home import home
+from regions.levels import level_of
 
 HIGHLIGHT = "#D55E00"  # Okabe–Ito vermillion
 LAND = "#0072B2"  # Okabe–Ito blue
@@ -40,22 +41,27 @@ def font_size(kind: str, scale: float = 1.0) -> float:
     return _FONT_SIZES[kind] * scale
 
 
-def infer_role(region_code: str, highlight_code: str = HIGHLIGHT_CODE) -> str:
+def highlighted(highlight_code: str | None) -> str:
+    """The region a chart marks: the one the caller names, else the home Kreis (regions.home)."""
+    return highlight_code or home().key
+
+
+def infer_role(region_code: str, highlight_code: str | None = None) -> str:
     """Role from the code alone, for results that come without a `role` column.
 
-    "DG" is Deutschland in GENESIS, a two-digit code is a Land, the highlight code is the region; every
+    "DG" is Deutschland in GENESIS, a Land key is a Land, the highlight code is the region; every
     other Kreis counts as a peer, since a caller who put it into the frame wants to compare with it.
     """
-    if region_code == "DG":
-        return "bund"
-    if len(region_code) == 2:
-        return "land"
-    return "region" if region_code == highlight_code else "peer"
+    level = level_of(region_code)
+    if level in ("bund", "land"):
+        return level
+    return "region" if region_code == highlighted(highlight_code) else "peer"
 
 
-def with_roles(df: pd.DataFrame, highlight_code: str = HIGHLIGHT_CODE) -> pd.DataFrame:
+def with_roles(df: pd.DataFrame, highlight_code: str | None = None) -> pd.DataFrame:
     """A copy of `df` with a `role` column, keeping roles the caller set and inferring missing ones."""
     out = df.copy()
+    highlight_code = highlighted(highlight_code)
     inferred = out["region_code"].map(lambda code: infer_role(code, highlight_code))
     out["role"] = out["role"].fillna(inferred) if "role" in out else inferred
     return out

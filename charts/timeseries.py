@@ -10,7 +10,7 @@ import pandas as pd
 
 from charts import IndicatorLike
 from charts.describe import series_text
-from charts.format import fmt_counts, fmt_value, status_text
+from charts.format import fmt_counts, fmt_value
 from charts.style import (
     GROUP_LABEL,
     HIGHLIGHT,
@@ -23,6 +23,7 @@ from charts.style import (
     font_size,
     with_roles,
 )
+from indicators.status import status_text
 
 # Years are plain integers: without "d" the German locale would print 2023 as "2.023".
 _YEAR_AXIS = alt.Axis(format="d", tickMinStep=1, title=None, labelAngle=0)

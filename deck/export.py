@@ -1,7 +1,7 @@
 """The deck as PPTX (for the Bildungsbüro to adapt) and as PDF (for the minutes and the Beirat members).
 
 Both files are laid out from the same `deck.render.SlideContent` the presentation page shows, on the
-same 16:9 grid: heading, the region/year line, the key statement beside a bar in the Cloppenburg
+same 16:9 grid: heading, the region/year line, the key statement beside a bar in the home region's
 colour, the lines under it, the chart as a PNG, and the source line with the slide counter at the
 foot. In the PPTX the statement stays editable text and the definition, tables, Stand dates and
 notes on single values go into the speaker notes.
@@ -31,7 +31,7 @@ from pptx.util import Emu, Pt
 from charts.export import to_png
 from charts.style import HIGHLIGHT, MUTED_TEXT
 from deck.model import Deck
-from deck.render import PRESENTATION_SCALE, PRODUCER, SlideContent, render_deck
+from deck.render import PRESENTATION_SCALE, SlideContent, producer, render_deck
 
 if TYPE_CHECKING:
     import duckdb
@@ -244,7 +244,7 @@ def slides_to_pptx(name: str, slides: Sequence[SlideContent]) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(int(SLIDE_IN[0] * 914400)), Emu(int(SLIDE_IN[1] * 914400))
     prs.core_properties.title = name
-    prs.core_properties.author = PRODUCER
+    prs.core_properties.author = producer()
     prs.core_properties.language = LANGUAGE
     for item in _prepare(slides):
         _draw(_PptxSlide(prs), item)
@@ -314,7 +314,7 @@ def slides_to_pdf(name: str, slides: Sequence[SlideContent]) -> bytes:
     pdf.add_font("DejaVu", "", str(regular))
     pdf.add_font("DejaVu", "B", str(bold))
     pdf.set_title(name)
-    pdf.set_author(PRODUCER)
+    pdf.set_author(producer())
     pdf.set_creator("Bildungsmonitor")
     pdf.set_lang(LANGUAGE)
     for item in _prepare(slides):

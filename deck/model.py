@@ -20,26 +20,33 @@ from typing import Any, ClassVar
 
 from indicators.catalogue import CATALOGUE
 from indicators.peers import peer_groups
+from regions.home import home
+from regions.levels import AREA_LEVELS, GEMEINDEN, KREISE
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DIR = ROOT / "config" / "decks"
 USER_DIR = Path(os.environ.get("BILDUNGSMONITOR_DECKS", ROOT / "data" / "decks"))
 DEFAULT_DECK = SHIPPED_DIR / "beirat_standard.toml"
 
-HOME_REGION = "03453"  # Landkreis Cloppenburg
-
 CHART_KINDS = {"timeseries": "Zeitreihe", "ranking": "Landkreisvergleich", "map": "Karte"}
-COMPARISONS = {"land": "Niedersachsen", "bund": "Deutschland", "peers": "Vergleichskreise"}
-MAP_LEVELS = {"kreise": "Kreise Niedersachsens", "gemeinden": "Gemeinden des Landkreises Cloppenburg"}
+COMPARISONS = ("land", "bund", "peers")
 
 MAX_SLIDES = 40
 MAX_NAME = 80
 MAX_HEADING = 120
 MAX_TEXT = 500  # a text slide carries a short message, not a page of prose
 _NAME_CHARS = re.compile(r"^[\w .,:;()&+\-–/'!?]+$")  # \w: letters incl. umlauts, digits, underscore
-# A Kreis of Niedersachsen (03xxx) or a Gemeinde of Landkreis Cloppenburg (03453xxx): the regions the
-# store holds values for (store.queries.observations keeps only Cloppenburg's Gemeinden).
-_REGION = re.compile(r"^03\d{3}$|^03453\d{3}$")
+
+
+def comparison_names() -> dict[str, str]:
+    """What a slide can compare with, in German: the home Land, Deutschland, the comparison Kreise."""
+    return {"land": home().land_name, "bund": "Deutschland", "peers": "Vergleichskreise"}
+
+
+def choosable_keys() -> tuple[str, ...]:
+    """The regions a slide may show: the Kreise of the home Land and the Gemeinden of the home Kreis."""
+    kreis = home()
+    return (*kreis.area_keys(KREISE), *kreis.area_keys(GEMEINDEN))
 
 
 class DeckError(ValueError):
@@ -58,14 +65,22 @@ def _text(value: Any, field: str, limit: int, required: bool = True) -> str:
 
 @dataclass(frozen=True)
 class TitleSlide:
-    """The opening slide: a title and a subtitle (e.g. the meeting and its date)."""
+    """The opening slide: a title and a subtitle (e.g. the meeting and its date).
 
-    title: str
+    An empty title reads "Bildung im Landkreis …" for the home Kreis, so the shipped deck names
+    whichever Kreis config/region.toml names.
+    """
+
+    title: str = ""
     subtitle: str = ""
     kind: ClassVar[str] = "title"
 
+    @property
+    def shown_title(self) -> str:
+        return self.title or f"Bildung {home().in_title}"
+
     def __post_init__(self) -> None:
-        _text(self.title, "title", MAX_HEADING)
+        _text(self.title, "title", MAX_HEADING, required=False)
         _text(self.subtitle, "subtitle", MAX_TEXT, required=False)
 
 
@@ -80,14 +95,23 @@ class IndicatorSlide:
 
     indicator: str
     chart: str = "timeseries"
-    region: str = HOME_REGION
+    region: str = ""  # empty: the home Kreis (regions.home), so the shipped deck follows config/region.toml
     year: int | None = None
     comparison: tuple[str, ...] = ("land", "bund", "peers")
     peer_group: str = "nachbarn"
-    level: str = "kreise"  # map only: "kreise" (Niedersachsen) or "gemeinden" (of Landkreis Cloppenburg)
+    level: str = KREISE  # map only: "kreise" (of the home Land) or "gemeinden" (of the home Kreis)
     category: str = ""  # distribution indicators only, e.g. one Abschlussart
     heading: str = ""  # empty: the indicator's title
+    # A question of the Beirat this slide answers, with its topic: the shipped deck declares the
+    # Beirat's questions this way, and the Überblick draws one tile per such slide (beirat_questions).
+    topic: str = ""
+    question: str = ""
     kind: ClassVar[str] = "indicator"
+
+    @property
+    def region_code(self) -> str:
+        """The region shown: the slide's own, or the home Kreis when the slide names none."""
+        return self.region or home().key
 
     def __post_init__(self) -> None:
         if self.indicator not in CATALOGUE:
@@ -98,10 +122,12 @@ class IndicatorSlide:
                 + ", ".join(f"{k} ({v})" for k, v in CHART_KINDS.items())
                 + "."
             )
-        if not isinstance(self.region, str) or not _REGION.match(self.region):
+        kreis = home()
+        if not isinstance(self.region, str) or self.region not in ("", *choosable_keys()):
+            gemeinden = f" oder eine Gemeinde des Kreises (8 Ziffern, z. B. {kreis.gemeinde_keys[0]})"
             raise DeckError(
-                f"Region „{self.region}“ ist nicht wählbar: erlaubt sind ein Kreis Niedersachsens "
-                "(5 Ziffern, z. B. 03453) oder eine Gemeinde des Landkreises Cloppenburg (8 Ziffern, z. B. 03453004)."
+                f"Region „{self.region}“ ist nicht wählbar: erlaubt sind ein Kreis des Landes {kreis.land_name} "
+                f"(5 Ziffern, z. B. {kreis.key}){gemeinden if kreis.gemeinden else ''}."
             )
         if self.year is not None and (isinstance(self.year, bool) or not isinstance(self.year, int)):
             raise DeckError(f"Jahr „{self.year}“ ist ungültig: eine Jahreszahl oder „latest“ (neuestes Jahr).")
@@ -117,14 +143,18 @@ class IndicatorSlide:
                 f"Unbekannte Vergleichsgruppe „{self.peer_group}“; möglich sind: {', '.join(peer_groups())} "
                 "(config/vergleichsgruppen.toml)."
             )
-        if self.level not in MAP_LEVELS:
-            raise DeckError(f"Unbekannte Kartenebene „{self.level}“; möglich sind: {', '.join(MAP_LEVELS)}.")
-        if self.chart == "map" and self.level == "gemeinden" and "gemeinde" not in CATALOGUE[self.indicator].levels:
+        if self.level not in AREA_LEVELS:
+            raise DeckError(f"Unbekannte Kartenebene „{self.level}“; möglich sind: {', '.join(AREA_LEVELS)}.")
+        if self.chart == "map" and self.level == GEMEINDEN and "gemeinde" not in CATALOGUE[self.indicator].levels:
             raise DeckError(
                 f'„{CATALOGUE[self.indicator].title}“ gibt es nicht je Gemeinde; für die Karte level = "kreise" wählen.'
             )
         _text(self.category, "category", MAX_HEADING, required=False)
         _text(self.heading, "heading", MAX_HEADING, required=False)
+        _text(self.topic, "topic", MAX_HEADING, required=False)
+        _text(self.question, "question", MAX_HEADING, required=False)
+        if bool(self.topic) != bool(self.question):
+            raise DeckError("„topic“ und „question“ gehören zusammen: beide angeben oder keines.")
 
 
 @dataclass(frozen=True)
@@ -288,6 +318,26 @@ def load_deck(path: Path) -> Deck:
 def default_deck() -> Deck:
     """The shipped deck for the Beirat's questions."""
     return load_deck(DEFAULT_DECK)
+
+
+@dataclass(frozen=True)
+class Question:
+    topic: str  # "Schulabschlüsse"
+    question: str  # "Wie viele verlassen die Schule ohne Abschluss?"
+    indicator: str  # the catalogue key that answers it
+
+
+def beirat_questions() -> tuple[Question, ...]:
+    """The Beirat's questions in the order it discusses them: the slides of the shipped deck that carry one.
+
+    One declaration (config/decks/beirat_standard.toml) gives both the Überblick tiles and the default
+    deck, so a question added for the meeting also gets its tile.
+    """
+    return tuple(
+        Question(s.topic, s.question, s.indicator)
+        for s in default_deck().slides
+        if isinstance(s, IndicatorSlide) and s.question
+    )
 
 
 # ---------------------------------------------------------------------------------------------- writing

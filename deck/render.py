@@ -24,14 +24,13 @@ from charts.maps import ATTRIBUTION, choropleth, load_boundaries
 from charts.ranking import ranking_bars
 from charts.timeseries import time_series
 from deck.model import (
-    COMPARISONS,
-    MAP_LEVELS,
     Deck,
     IndicatorSlide,
     SourcesSlide,
     TextSlide,
     TitleSlide,
     ZielstandSlide,
+    comparison_names,
 )
 from deck.statements import (
     counts_line,
@@ -46,9 +45,10 @@ from deck.statements import (
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import rank_among
-from indicators.cuts import BUND, LAND, LEVEL_GEMEINDEN, LEVEL_KREISE, REFERENCES
 from indicators.model import Indicator
 from indicators.peers import peer_groups
+from regions.home import home
+from regions.levels import GEMEINDEN, is_gemeinde, kreis_of
 from store.queries import import_history, table_list
 from store.results import read as read_result
 from ziele import ablage
@@ -58,7 +58,12 @@ from ziele.status import distance, standings
 if TYPE_CHECKING:
     import duckdb
 
-PRODUCER = "Bildungsbüro Landkreis Cloppenburg"
+
+def producer() -> str:
+    """ "Bildungsbüro Landkreis Vechta": who compiled the slides, named on the title slide and in the exports."""
+    return f"Bildungsbüro {home().title}"
+
+
 LICENCE = "Datenlizenz Deutschland – Namensnennung – 2.0 (dl-de/by-2-0), www.govdata.de/dl-de/by-2-0"
 BA = "Quelle: Statistik der Bundesagentur für Arbeit"
 PRESENTATION_SCALE = 1.5  # fonts and marks of a chart for a 1920 px wide slide
@@ -66,7 +71,6 @@ PRESENTATION_SCALE = 1.5  # fonts and marks of a chart for a 1920 px wide slide
 # chart to the space under the statement, and the Beirat reads its labels from across the room.
 SLIDE_TEXT = 1.6
 
-_MAP_LEVEL = {"kreise": LEVEL_KREISE, "gemeinden": LEVEL_GEMEINDEN}
 # Maps are taller than wide at the builders' sizes; this factor gives them the height of a time series.
 _KIND_SCALE = {"timeseries": 1.0, "ranking": 1.0, "map": 0.72}
 # A ranking of all 45 Kreise cannot be read from the back of a room; the slide shows the best and the
@@ -178,19 +182,19 @@ def _peers(result: pd.DataFrame, slide: IndicatorSlide) -> tuple[str, ...]:
 def _series(result: pd.DataFrame, slide: IndicatorSlide, own: str) -> pd.DataFrame:
     """The region, its references and peers over the years up to the slide's year, with a role each."""
     group = slide.peer_group if "peers" in slide.comparison else None
-    references = [c for c in slide.comparison if c in REFERENCES]
+    references = [c for c in slide.comparison if c in cuts.reference_codes()]
     return cuts.series(result, own, slide.category, group, references, until=slide.year)
 
 
 def ranking_rows(result: pd.DataFrame, slide: IndicatorSlide, kreis: str, year: int) -> tuple[pd.DataFrame, str]:
-    """The Kreise a ranking slide shows, each named with its rank ("39. Landkreis Cloppenburg"), and a note.
+    """The Kreise a ranking slide shows, each named with its rank ("39. Landkreis Vechta"), and a note.
 
     Ranks come from indicators.comparison.rank_among over the Kreise of the year itself (46 before the
     2016 merger of Göttingen and Osterode), exactly as in the dashboard's Landkreisvergleich and the
     rank line under the statement. Kreise without a value are left out, except the region.
     """
     indicator = CATALOGUE[slide.indicator]
-    ranked = rank_among(result, year, indicator.direction, LAND, slide.category)
+    ranked = rank_among(result, year, indicator.direction, home().land_key, slide.category)
     n = int(ranked["n"].iloc[0]) if len(ranked) else 0
     peers = set(_peers(result, slide))
     has_rank = ranked["rank"].notna()
@@ -226,7 +230,7 @@ def _comparison_text(slide: IndicatorSlide) -> str:
         if c == "peers":
             names.append(peer_groups()[slide.peer_group].name)
         else:
-            names.append(COMPARISONS[c])
+            names.append(comparison_names()[c])
     return "Vergleich: " + ", ".join(names) if names else ""
 
 
@@ -255,23 +259,23 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
         # as the dashboard's Indikator page does; the category is named in the statement.
         slide = replace(slide, category=categories[0])
     imports = data.imports()
-    own = cuts.shown_region(indicator, slide.region)
+    own = cuts.shown_region(indicator, slide.region_code)
     if slide.chart == "ranking":
-        own = own[:5]  # a ranking compares Kreise: a Gemeinde's Landkreis is highlighted
+        own = kreis_of(own)  # a ranking compares Kreise: a Gemeinde's Landkreis is highlighted
     chart_scale = scale * _KIND_SCALE[slide.chart]
     sizes = {"scale": chart_scale, "text_scale": chart_scale * SLIDE_TEXT}
     details: list[str] = []
     chart = None
 
     if slide.chart == "map":
-        level = _MAP_LEVEL[slide.level]
+        level = slide.level
         year = slide.year or next(iter(cuts.years_with_values(result, level, slide.category)), None)
         figures = key_figures(result, own, year, slide.category, slide.comparison)
         if year is not None:
             areas = cuts.cross_section(result, load_boundaries(level), year, slide.category)
-            highlight = own if (len(own) == 8) == (slide.level == "gemeinden") else None
+            highlight = own if is_gemeinde(own) == (slide.level == GEMEINDEN) else None
             chart = _without_title(choropleth(areas, indicator, highlight_code=highlight, **sizes))
-            details.append(range_line(areas, indicator.unit, MAP_LEVELS[slide.level].split(" ")[0]) or "")
+            details.append(range_line(areas, indicator.unit, slide.level.capitalize()) or "")
     else:
         figures = key_figures(result, own, slide.year, slide.category, slide.comparison)
         year = figures.year
@@ -304,12 +308,12 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
     if slide.chart == "map":
         source += f" · {ATTRIBUTION}"
     source += f" · {_stand_text(dates, newest_only=True)}"
-    noted = result[(result["note"] != "") & result["region_code"].isin([own, LAND, BUND])]
+    noted = result[(result["note"] != "") & result["region_code"].isin([own, *cuts.reference_codes().values()])]
     if year is not None:
         noted = noted[noted["year"] == year]
     value_notes = sorted({f"{r.region_name} {int(r.year)}: {r.note}" for r in noted.itertuples()})
     # A map draws no references or peers (the statement names Land and Bund), so it says what it maps.
-    shows = f"Karte der {MAP_LEVELS[slide.level]}" if slide.chart == "map" else _comparison_text(slide)
+    shows = f"Karte der {home().level_names[slide.level]}" if slide.chart == "map" else _comparison_text(slide)
     sub = [place(figures.own), str(year) if year else "", shows]
     if slide.category:
         sub.insert(1, slide.category)
@@ -342,7 +346,7 @@ def _sources_slide(deck: Deck, slide: SourcesSlide, number: int, total: int, dat
         licences.append(ATTRIBUTION)
     if any(_uses_ba(ind, imports) for ind in indicators):
         licences.append(BA)
-    licences.append(f"Zusammenstellung und Berechnung: {PRODUCER}, Bildungsmonitor")
+    licences.append(f"Zusammenstellung und Berechnung: {producer()}, Bildungsmonitor")
     notes = "Quellen und Lizenzen der gezeigten Indikatoren, erzeugt aus dem Indikatorenkatalog und den Importen."
     return SlideContent(number, total, "sources", slide.heading, body=body, licences=tuple(licences), notes=notes)
 
@@ -397,7 +401,7 @@ def render_slide(deck: Deck, index: int, data: DeckData, scale: float = PRESENTA
     if isinstance(slide, SourcesSlide):
         return _sources_slide(deck, slide, number, total, data)
     if isinstance(slide, TitleSlide):
-        return SlideContent(number, total, "title", slide.title, subheading=slide.subtitle, body=(PRODUCER,))
+        return SlideContent(number, total, "title", slide.shown_title, subheading=slide.subtitle, body=(producer(),))
     if isinstance(slide, TextSlide):
         paragraphs = tuple(p.strip() for p in slide.text.split("\n\n") if p.strip())
         return SlideContent(number, total, "text", slide.heading, body=paragraphs)

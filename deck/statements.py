@@ -1,9 +1,9 @@
 """The one-line key statement of a slide and the short lines under it, generated from the data.
 
 One pattern serves every indicator, whatever its unit: title, region and year, the region's value,
-then Niedersachsen and Deutschland in the same year, e.g.
+then its Land and Deutschland in the same year, e.g.
 
-    "Abgänge ohne Hauptschulabschluss, Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %,
+    "Abgänge ohne Hauptschulabschluss, Landkreis Vechta 2024: x,x % – Niedersachsen: 8,7 %,
     Deutschland: keine Daten."
 
 The references are taken from the region's year, never from their own newest year, so the sentence
@@ -22,8 +22,9 @@ import pandas as pd
 
 from charts.format import fmt_counts, fmt_number, fmt_rank, fmt_value
 from indicators.comparison import previous, rank_among
-from indicators.cuts import LAND, REFERENCES, Figure, figure
+from indicators.cuts import Figure, figure, reference_codes
 from indicators.model import Direction, Indicator
+from regions.home import home
 
 _RANK_ONE = {
     Direction.LOWER_IS_BETTER: "niedrigster Wert",
@@ -33,11 +34,11 @@ _RANK_ONE = {
 
 
 def place_name(name: str, level: str = "kreis") -> str:
-    """How a region reads in a sentence: "Cloppenburg, Landkreis" -> "Landkreis Cloppenburg".
+    """How a region reads in a sentence: "Vechta, Landkreis" -> "Landkreis Vechta".
 
     "Braunschweig, Kreisfreie Stadt" -> "Stadt Braunschweig"; "Region Hannover, Landkreis" stays
     "Region Hannover". Gemeinden get "(Gemeinde)", as in the dashboard's region list, because the
-    Gemeinde Cloppenburg and the Landkreis would otherwise read alike.
+    Gemeinde Vechta and the Landkreis would otherwise read alike.
     """
     if level == "gemeinde":
         return f"{name} (Gemeinde)"
@@ -72,10 +73,9 @@ def key_figures(
 ) -> KeyFigures:
     own = figure(result, region, year, category)
     shown_year = own.year if own.year is not None else year
-    references = tuple(
-        figure(result, REFERENCES[c], shown_year, category) for c in comparison if c in REFERENCES and shown_year
-    )
-    return KeyFigures(shown_year, own, references)
+    codes = reference_codes()
+    compared = tuple(figure(result, codes[c], shown_year, category) for c in comparison if c in codes and shown_year)
+    return KeyFigures(shown_year, own, compared)
 
 
 def key_statement(indicator: Indicator, figures: KeyFigures, category: str = "") -> str:
@@ -124,7 +124,7 @@ def previous_line(result: pd.DataFrame, own: Figure, unit: str, category: str = 
 
 def rank_line(result: pd.DataFrame, indicator: Indicator, kreis: str, year: int, category: str = "") -> str | None:
     """ "Rang 39 von 45 Kreisen (1 = niedrigster Wert)"; None if the Kreis has no rank in that year."""
-    ranked = rank_among(result, year, indicator.direction, LAND, category)
+    ranked = rank_among(result, year, indicator.direction, home().land_key, category)
     own = ranked[ranked["region_code"] == kreis]
     if own.empty or pd.isna(own["rank"].iloc[0]):
         return None

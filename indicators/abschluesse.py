@@ -2,8 +2,8 @@
 
 The labels changed with the 2024 export ("ohne Hauptschulabschluss" → "ohne Ersten
 Schulabschluss", …); the importer keeps them as printed and this module maps both sets onto one
-vocabulary. The 2024 "-B" table has no Land and Bund rows, so Niedersachsen is summed from its
-Kreise when — and only when — all of them are present.
+vocabulary. The 2024 "-B" table has no Land and Bund rows, so a Land is summed from its Kreise
+when — and only when — all of them are present (indicators.land_sum).
 
 Both tables can hold the same cell (a download of 21111-02-06-4 that includes 2024, next to the
 -B excerpt). Declared rule: the tables in TABLES are in order of precedence, so where both hold a
@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators import land_sum
 from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import KEY, NUMERIC, labels
+from indicators.selection import KEY, labels
+from indicators.status import NUMERIC
 
 TABLES = ("21111-02-06-4", "21111-02-06-4-B")  # in order of precedence, see above
 
@@ -47,10 +49,6 @@ CATEGORY_NAMES = {
     "fhr_teil": "darunter: schulischer Teil der Fachhochschulreife (nicht additiv)",
 }
 
-NIEDERSACHSEN = "03"
-NI_KREISE = 45  # Kreise und kreisfreie Städte of Niedersachsen since 2016 (Göttingen/Osterode merged)
-LAND_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"
-
 
 def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     """Counts per region, year, qualification and sex (insgesamt, weiblich, maennlich)."""
@@ -67,28 +65,23 @@ def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat([frame, land], ignore_index=True)
     men = _men(frame)
     # Boys are derived from the Land sum too, so they carry its note (and so does every variant built on them).
-    summed = men["region_code"].eq(NIEDERSACHSEN) & men["year"].isin(set(land["year"]) if len(land) else set())
-    men["note"] = pd.Series("", index=men.index).mask(summed, LAND_NOTE)
+    summed = set(zip(land["region_code"], land["year"], strict=True)) if len(land) else set()
+    is_sum = pd.Series([pair in summed for pair in zip(men["region_code"], men["year"], strict=True)], index=men.index)
+    men["note"] = men["region_code"].map(land_sum.note).where(is_sum, "")
     return pd.concat([frame, men], ignore_index=True)
 
 
 def _land_from_kreise(frame: pd.DataFrame) -> pd.DataFrame:
-    """Niedersachsen for years where the source lists all its Kreise but not the Land itself."""
-    has_land = set(frame.loc[frame["region_code"] == NIEDERSACHSEN, "year"])
-    kreise = frame[
-        (frame["level"] == "kreis") & frame["region_code"].str.startswith(NIEDERSACHSEN) & ~frame["historic"]
-    ]
+    """A Land for years where the source lists all its Kreise but not the Land itself (indicators.land_sum)."""
     sums = []
-    for year, rows in kreise.groupby("year"):
-        if year in has_land or rows["region_code"].nunique() != NI_KREISE:
-            continue
+    for land, name, year, rows in land_sum.complete_years(frame):
         for (qualification, sex), cells in rows.groupby(["qualification", "sex"]):
             numeric = cells["status"].isin(NUMERIC).all()
             flag = next((s for s in cells["status"] if s not in NUMERIC), "ok")
             sums.append(
                 {
-                    "region_code": NIEDERSACHSEN,
-                    "region_name": "Niedersachsen",
+                    "region_code": land,
+                    "region_name": name,
                     "level": "land",
                     "year": year,
                     "historic": False,
@@ -96,7 +89,7 @@ def _land_from_kreise(frame: pd.DataFrame) -> pd.DataFrame:
                     "sex": sex,
                     "value": cells["value"].sum() if numeric else float("nan"),
                     "status": flag,
-                    "note": LAND_NOTE,
+                    "note": land_sum.note(land),
                 }
             )
     return pd.DataFrame(sums)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators import land_sum
 from indicators.bevoelkerung import AGES_15_25, AGES_15_65, population, shift_year
-from indicators.model import MISSING, PUBLISHED
 from indicators.ratio import difference, finish, ratio
 from indicators.selection import NUMERIC, pick, series
+from indicators.status import MISSING, PUBLISHED
 
 ALQ_KREISE = "13211-02-05-4"
 ALO_GEMEINDEN = "13211-01-03-5"
@@ -57,7 +58,7 @@ def _flag_implausible_counts(frame: pd.DataFrame) -> None:
     """Hide a count that cannot belong to its published rate, with a note instead.
 
     count / rate × 100 is the labour force the BA divided by; it moves slowly. Where it is less than
-    half or more than twice the region's median over the years (Cloppenburg 2009: 164 unemployed next
+    half or more than twice the region's median over the years (one Kreis in 2009: 164 unemployed next
     to 6.1 % → 2,689 instead of about 12,000), the count is incomplete or misprinted, not a finding.
     """
     implied = frame["numerator"] / frame["value"] * 100
@@ -106,34 +107,28 @@ def beschaeftigungsquote_differenz(obs: pd.DataFrame) -> pd.DataFrame:
 INKAR_ARBEITSLOSE = "INKAR Arbeitslose"
 INKAR_ERWERBSFAEHIGE = "INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)"
 BA_EMPLOYEES = "BA employees"
-NI = "03"
-NI_KREISE = 45
-SUM_NOTE = "Summe der 45 Kreise (Landeswert in der Quelle nicht ausgewiesen)"
 LOWER_BOUND_NOTE = "Summe über Berufsgruppen; nicht veröffentlichte Berufsgruppen fehlen (Frauen: {w}, insgesamt: {t})"
 
 
 def _with_land_sum(frame: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Add Niedersachsen as the sum of its 45 Kreise for years the source lists all of them.
+    """Add each Land as the sum of its Kreise for years the source lists all of them (indicators.land_sum).
 
     Sources that stop at Kreis level (INKAR's Kreis files, the BA by occupation) have no Land row;
-    the sum carries SUM_NOTE on every indicator built from it.
+    the sum carries the land_sum note on every indicator built from it.
     """
-    kreise = frame[(frame["level"] == "kreis") & frame["region_code"].str.startswith(NI) & ~frame["historic"]]
     sums = []
-    for year, rows in kreise.groupby("year"):
-        if rows["region_code"].nunique() != NI_KREISE or (frame["region_code"].eq(NI) & frame["year"].eq(year)).any():
-            continue
+    for land, land_name, year, rows in land_sum.complete_years(frame):
         numeric = rows[f"{name}_status"].isin(("ok", "zero")).all()
         sums.append(
             {
-                "region_code": NI,
-                "region_name": "Niedersachsen",
+                "region_code": land,
+                "region_name": land_name,
                 "level": "land",
                 "historic": False,
                 "year": year,
                 name: rows[name].sum() if numeric else float("nan"),
                 f"{name}_status": "ok" if numeric else "missing",
-                "note": SUM_NOTE,
+                "note": land_sum.note(land),
             }
         )
     return pd.concat([frame, pd.DataFrame(sums)], ignore_index=True) if sums else frame
@@ -156,7 +151,7 @@ def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
     """INKAR's unemployed (annual average) per 100 inhabitants aged 15 to under 65 (31.12., same year).
 
     Both come from the INKAR 2024 Excel exports, per Gemeinde (unemployed 1998–2021, population
-    2001–2021) and per Kreis (1995–2021); the Land is the sum of its Kreise. The Gemeinde years
+    2001–2021) and per Kreis (1995–2021); a Land is the sum of its Kreise. The Gemeinde years
     1998–2000 have a numerator but no denominator in any bundled file: they stay as rows without a
     value that show the published count and say why, so the table does not silently start in 2001.
     """
@@ -258,6 +253,6 @@ def frauenanteil_svb(obs: pd.DataFrame) -> pd.DataFrame:
     lower = (women != "0") | (total_ != "0")
     bound = [LOWER_BOUND_NOTE.format(w=w, t=t) for w, t in zip(women, total_, strict=True)]
     frame["note"] = frame["note"].where(~lower, pd.Series(bound, index=frame.index))
-    land = frame["region_code"] == NI
-    frame.loc[land, "note"] = SUM_NOTE + "; die Summen über Berufsgruppen sind Untergrenzen"
+    summed = frame["note"].str.startswith("Summe der ")
+    frame.loc[summed, "note"] = frame.loc[summed, "note"] + "; die Summen über Berufsgruppen sind Untergrenzen"
     return finish(frame.drop(columns=["missing_women", "missing_total"]), "frauenanteil_svb")

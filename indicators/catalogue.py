@@ -11,7 +11,8 @@ import pandas as pd
 from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
 from indicators.model import Break, Direction, Gap, Indicator, SourceTable
 from indicators.published import inkar
-from indicators.suppression import DEFAULT_THRESHOLD, suppress
+from indicators.status import SUPPRESSION_THRESHOLD
+from indicators.suppression import suppress
 
 HIGHER = Direction.HIGHER_IS_BETTER
 LOWER = Direction.LOWER_IS_BETTER
@@ -358,7 +359,7 @@ CATALOGUE: dict[str, Indicator] = {
                 "sozialversicherungspflichtig Beschäftigten am Wohnort, Stichtag 30.06. Summen der "
                 "Bundesagentur für Arbeit über die Berufsgruppen (KldB 2010): nicht veröffentlichte "
                 "Berufsgruppen fehlen in Zähler und Nenner, die Anmerkung nennt ihre Zahl. "
-                "Niedersachsen: Summe seiner 45 Kreise."
+                "Land: Summe seiner Kreise."
             ),
             numerator="SV-beschäftigte Frauen am Wohnort (Summe über Berufsgruppen)",
             denominator="SV-Beschäftigte am Wohnort insgesamt (Summe über Berufsgruppen)",
@@ -377,8 +378,8 @@ CATALOGUE: dict[str, Indicator] = {
                 "Arbeitslose (Jahresdurchschnitt) je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 "
                 "Jahren (31.12. desselben Jahres), beide aus INKAR (BBSR, Ausgabe 2024). Gemeinden ab 2001 "
                 "(die Bevölkerung je Gemeinde beginnt dort 2001; 1998–2000 nennt die Tabelle mit der Zahl der "
-                "Arbeitslosen und dem Grund), Kreise ab 1995; Niedersachsen: Summe "
-                "seiner 45 Kreise. Keine amtliche Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
+                "Arbeitslosen und dem Grund), Kreise ab 1995; Land: Summe seiner Kreise. Keine amtliche "
+                "Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
             ),
             numerator="Arbeitslose, Jahresdurchschnitt",
             denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
@@ -520,7 +521,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable("EIGENE Schuldaten", "Vorlage data/templates, Merkmale abgaenge_*"),),
             levels=("schule", "gemeinde"),
             compute=lokal.ohne_abschluss_schule,
-            source="Bildungsbüro Landkreis Cloppenburg, eigene Erhebung",
+            source="Bildungsbüro, eigene Erhebung",
         ),
         Indicator(
             key="absentismus_je_1000",
@@ -541,13 +542,13 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("schule", "gemeinde"),
             compute=lokal.absentismus_je_1000,
-            source="Bildungsbüro Landkreis Cloppenburg, eigene Erhebung",
+            source="Bildungsbüro, eigene Erhebung",
         ),
     )
 }
 
 
-def evaluate(key: str, obs: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
+def evaluate(key: str, obs: pd.DataFrame, threshold: int = SUPPRESSION_THRESHOLD) -> pd.DataFrame:
     """Compute indicator `key` from observations of its tables (see store.queries.observations).
 
     The suppression policy (indicators.suppression) is applied here, once for every consumer:

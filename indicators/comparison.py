@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.model import Direction
-
-HAS_VALUE = ("computed", "published")
+from indicators.status import HAS_VALUE
+from regions.levels import BUND
 
 
 def with_values(result: pd.DataFrame, category: str | None = "") -> pd.DataFrame:
@@ -63,8 +63,8 @@ def change(result: pd.DataFrame, region_code: str, year: int, years_back: int, c
     return None if now is None or before is None else now - before
 
 
-def kreise_of(result: pd.DataFrame, land: str = "03") -> pd.DataFrame:
-    """Kreis rows of one Land (for Niedersachsen: its 45 Kreise and kreisfreie Städte)."""
+def kreise_of(result: pd.DataFrame, land: str) -> pd.DataFrame:
+    """Kreis rows of one Land (its Kreise and kreisfreie Städte, including historic ones)."""
     return result[(result["level"] == "kreis") & result["region_code"].str.startswith(land)]
 
 
@@ -75,7 +75,7 @@ def shown_value(value: pd.Series, decimals: int = 1) -> pd.Series:
 
 
 def rank_among(
-    result: pd.DataFrame, year: int, direction: Direction, land: str = "03", category: str = "", decimals: int = 1
+    result: pd.DataFrame, year: int, direction: Direction, land: str, category: str = "", decimals: int = 1
 ) -> pd.DataFrame:
     """Rank of every Kreis of the Land in `year`; 1 is best. Ties share the better rank.
 
@@ -94,7 +94,7 @@ def rank_among(
     return rows.sort_values(["rank", "region_name"], na_position="last").reset_index(drop=True)
 
 
-def with_comparisons(result: pd.DataFrame, direction: Direction, land: str = "03", bund: str = "DG") -> pd.DataFrame:
+def with_comparisons(result: pd.DataFrame, direction: Direction, land: str, bund: str = BUND) -> pd.DataFrame:
     """Add, to every row, the difference to the Land and the Bund in the same year (and category)
     and, for Kreise of the Land, the rank among them (`rank` of `n`).
     """

@@ -1,6 +1,6 @@
 """The cuts of one indicator's result that the dashboard and the presentation both show.
 
-A region's series with Niedersachsen, Deutschland and its comparison Kreise; every area of a map
+A region's series with its Land, Deutschland and its comparison Kreise; every area of a map
 level in one year; one value with its year, counts and note. The dashboard caches these per store
 version (ui/views.py), the presentation renders slides from them (deck/), so a number on a slide
 and the same number on the Indikator page come from one function. Pure: result frames
@@ -14,27 +14,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indicators.comparison import HAS_VALUE, kreise_of, latest, with_values
-from indicators.model import MISSING, Indicator
-from indicators.peers import ALL_NI, peer_groups
-
-LAND = "03"
-BUND = "DG"
-HOME = "03453"  # Landkreis Cloppenburg, the only Kreis whose Gemeinden the store holds
-REFERENCES = {"land": LAND, "bund": BUND}
-LEVEL_KREISE = "kreise_ni"
-LEVEL_GEMEINDEN = "gemeinden_clp"
-# Names for regions that have no row at all in a result (Deutschland in the Kreis-only 2024 table,
-# Cloppenburg before the first import of the Bildungsbüro's own school data).
-_NAMES = {LAND: "Niedersachsen", BUND: "Deutschland", HOME: "Cloppenburg, Landkreis"}
+from indicators.comparison import kreise_of, latest, with_values
+from indicators.model import Indicator
+from indicators.peers import ALL_LAND, peer_groups
+from indicators.status import HAS_VALUE, MISSING
+from regions.home import home, name_of
+from regions.levels import BUND, is_gemeinde, kreis_of, level_of
 
 
-def is_gemeinde(region: str) -> bool:
-    return len(region) == 8
-
-
-def _level(code: str) -> str:
-    return {2: "land", 5: "kreis", 8: "gemeinde"}.get(len(code), "bund")
+def reference_codes() -> dict[str, str]:
+    """What a region is compared with: "land" (the home Kreis' Land) and "bund", by key."""
+    return {"land": home().land_key, "bund": BUND}
 
 
 def shown_region(indicator: Indicator, region: str) -> str:
@@ -43,14 +33,14 @@ def shown_region(indicator: Indicator, region: str) -> str:
     A Gemeinde value is never derived from its Kreis; the consumer says that the Kreis stands in.
     """
     if is_gemeinde(region) and "gemeinde" not in indicator.levels:
-        return region[:5]
+        return kreis_of(region)
     return region
 
 
 def peer_codes(result: pd.DataFrame, group: str) -> tuple[str, ...]:
-    """The Kreise of a comparison group; "alle Kreise Niedersachsens" is read from the result itself."""
-    if group == ALL_NI:
-        return tuple(sorted(kreise_of(result, LAND)["region_code"].unique()))
+    """The Kreise of a comparison group; "alle Kreise des Landes" is read from the result itself."""
+    if group == ALL_LAND:
+        return tuple(sorted(kreise_of(result, home().land_key)["region_code"].unique()))
     return peer_groups()[group].codes
 
 
@@ -70,18 +60,18 @@ def series(
     rows = result[result["category"] == category]
     if until is not None:
         rows = rows[rows["year"] <= until]
-    peers = () if group is None else (region[:5],) if is_gemeinde(region) else peer_codes(result, group)
-    roles = {code: "peer" for code in peers} | {REFERENCES[r]: r for r in references} | {region: "region"}
+    peers = () if group is None else (kreis_of(region),) if is_gemeinde(region) else peer_codes(result, group)
+    codes = reference_codes()
+    roles = {code: "peer" for code in peers} | {codes[r]: r for r in references} | {region: "region"}
     out = rows[rows["region_code"].isin(roles.keys())].copy()
     out["role"] = out["region_code"].map(roles)
     return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
 
 
 def years_with_values(result: pd.DataFrame, level: str, category: str = "") -> list[int]:
-    """Years, newest first, in which an area of the level (Kreise of NI, Gemeinden of CLP) has a value."""
+    """Years, newest first, in which an area of the level (Kreise of the Land, Gemeinden of the Kreis) has a value."""
     rows = with_values(result, category)
-    prefix, size = (LAND, 5) if level == LEVEL_KREISE else (HOME, 8)
-    rows = rows[rows["region_code"].str.startswith(prefix) & (rows["region_code"].str.len() == size)]
+    rows = rows[rows["region_code"].isin(home().area_keys(level))]
     return sorted((int(y) for y in rows["year"].unique()), reverse=True)
 
 
@@ -133,7 +123,7 @@ def figure(result: pd.DataFrame, region: str, year: int | None, category: str = 
         if len(known):
             name, level = known.iloc[0]["region_name"], known.iloc[0]["level"]
         else:
-            name, level = _NAMES.get(region, region), _level(region)
+            name, level = name_of(region), level_of(region)
         return Figure(region, name, level, year, None, MISSING)
     return Figure(
         region,

@@ -30,12 +30,6 @@ class Direction(Enum):
         }[self.value]
 
 
-# Statuses of a result row. Source flags (secret, not_applicable, …) pass through unchanged.
-COMPUTED = "computed"
-PUBLISHED = "published"  # value taken as published by the source (INKAR, BA rates)
-SUPPRESSED = "suppressed"
-MISSING = "missing"
-
 # Columns of every result frame, in this order.
 RESULT_COLUMNS = [
     "key",

@@ -11,9 +11,9 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from indicators.model import COMPUTED, PUBLISHED
 from indicators.ratio import finish
 from indicators.selection import series
+from indicators.status import COMPUTED, PUBLISHED
 
 SOURCE_CHANGE_NOTE = (
     "von {source} veröffentlichter Anteil (Zähler und Nenner nicht veröffentlicht); Quellenwechsel: die "

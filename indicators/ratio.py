@@ -9,8 +9,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from indicators.model import COMPUTED, MISSING, RESULT_COLUMNS
-from indicators.selection import KEY, NUMERIC
+from indicators.model import RESULT_COLUMNS
+from indicators.selection import KEY
+from indicators.status import COMPUTED, MISSING, NUMERIC
 
 
 def ratio(numerator: pd.DataFrame, denominator: pd.DataFrame, scale: float = 100.0) -> pd.DataFrame:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from indicators.status import NUMERIC
+
 # Statuses that carry a number.
-NUMERIC = ("ok", "zero")
 
 KEY = ["region_code", "region_name", "level", "year"]
 

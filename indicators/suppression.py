@@ -24,9 +24,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from indicators.model import COMPUTED, SUPPRESSED
+from indicators.status import COMPUTED, SUPPRESSED, SUPPRESSION_THRESHOLD
 
-DEFAULT_THRESHOLD = 3
 PRIMARY_NOTE = "weniger als {threshold} Fälle: aus Datenschutzgründen nicht ausgewiesen"
 SECONDARY_NOTE = "Sekundärsperrung: sonst aus der Summe rückrechenbar"
 
@@ -37,7 +36,7 @@ Relation = Callable[[pd.DataFrame], pd.Series]
 
 def suppress(
     result: pd.DataFrame,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: int = SUPPRESSION_THRESHOLD,
     groups: Sequence[str] | None = None,
     relations: Sequence[Relation] = (),
 ) -> pd.DataFrame:

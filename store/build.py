@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from regions.home import home
 from store.connection import reading, rebuilding, writing
 from store.errors import ImportFehler
 from store.importers.registry import parse_file
@@ -62,14 +63,21 @@ def sources() -> list[Path]:
 def is_stale(db_path: Path) -> bool:
     """True when the store is missing or older than any file, schema or indicator code it is built from.
 
-    The store keeps computed indicator results, so a change in indicators/ makes it stale too.
+    The store keeps computed indicator results, so a change in indicators/ or regions/ makes it stale
+    too, and so does another home Kreis (config/region.toml, BILDUNGSMONITOR_REGION): the stored
+    results hold the Gemeinden of the Kreis they were built for.
     """
     if not db_path.exists():
         return True
     built = db_path.stat().st_mtime
-    code = [*(ROOT / "store").rglob("*.py"), *(ROOT / "store").rglob("*.sql"), *(ROOT / "indicators").rglob("*.py")]
+    code = [*(ROOT / "store").rglob("*.py"), *(ROOT / "store").rglob("*.sql")]
+    code += [*(ROOT / "indicators").rglob("*.py"), *(ROOT / "regions").rglob("*.py")]
     inputs = [*sources(), MANIFEST, *code]
-    return any(p.stat().st_mtime > built for p in inputs)
+    if any(p.stat().st_mtime > built for p in inputs):
+        return True
+    with reading(db_path) as con:
+        scopes = {scope for (scope,) in con.execute("SELECT DISTINCT gemeinden_of FROM indicator_scope").fetchall()}
+    return scopes != {home().key}
 
 
 def build(db_path: Path, progress: Progress, result_progress: ResultProgress | None = None) -> list[Outcome]:

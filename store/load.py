@@ -29,7 +29,7 @@ from store.validate import validate
 IMPORTER_VERSION = "1"
 
 # Importers whose region names become the names shown on screen (the statistical offices' own
-# spelling, with the type: "Cloppenburg, Landkreis"). Other sources only add regions we lack. Even
+# spelling, with the type: "Vechta, Landkreis"). Other sources only add regions we lack. Even
 # these rename only when the caller says the file owns names (store.build: the bundled files in
 # data/raw), so a small file a user imports can never rename a Kreis, the Land or the Bund.
 NAME_AUTHORITIES = {"genesis_csv", "svb_xlsx", "bevoelkerung_long_csv"}

@@ -54,9 +54,9 @@ def observations(
 ) -> pd.DataFrame:
     """Observations of some tables, with the region's canonical name, level and import, for indicators.
 
-    gemeinden_of: keep Gemeinden (and Gemeindeverbände) only of this Kreis. The Gemeinde tables
-    cover all of Germany; the dashboard needs only Cloppenburg's 13, and indicators run much
-    faster without the other 11,000.
+    gemeinden_of: keep Gemeinden (and Gemeindeverbände) only of this Kreis (the caller passes the
+    home Kreis, regions.home). The Gemeinde tables cover all of Germany; the dashboard needs only
+    the home Kreis' Gemeinden, and indicators run much faster without the other 11,000.
     """
     return con.execute(
         """

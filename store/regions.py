@@ -1,68 +1,32 @@
-"""Region keys: their level, their parent, and which of them no longer exist.
+"""The store's region table: each imported key with its level, parent and whether it still exists.
 
-Keys are text. The length of an official key tells its level (AGS/ARS convention); INKAR's own
-spellings ("111" for the Bund, Kreis keys with a "000" suffix) are mapped to these by its importer.
+What a key is (its level and parent) is `regions.levels`; which keys exist is the bundled boundaries
+(`regions.home`). This module writes both into the `regions` table.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from functools import cache
-from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-# An official region key as text: DG, Land (2), Bezirk (3), Kreis (5), Gemeindeverband (7, 9, 10),
-# Gemeinde (8, or 11/12 digits as Regionalschlüssel). Every importer checks keys against this one pattern.
-REGION_KEY = re.compile(r"^(DG|\d{2,3}|\d{5}|\d{7,12})$")
-
-BUND = "DG"
-NIEDERSACHSEN = "03"
-CLOPPENBURG = "03453"
-
-BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "raw" / "geo" / "vg5000_2021"
-
-
-def level_of(code: str) -> str:
-    """bund, land, regierungsbezirk, kreis, gemeindeverband or gemeinde, from the length of the key.
-
-    Gemeinde tables also list Gemeindeverbände (7, 9 or 10 digits) and Gemeinden inside them with
-    the longer Regionalschlüssel (11 or 12 digits); Niedersachsen's Gemeinden have 8-digit AGS.
-    """
-    if code == BUND:
-        return "bund"
-    levels = {2: "land", 3: "regierungsbezirk", 5: "kreis", 8: "gemeinde", 11: "gemeinde", 12: "gemeinde"}
-    return levels.get(len(code), "gemeindeverband")
-
-
-def parent_of(code: str) -> str | None:
-    """The next level up that every table has: Gemeinde → Kreis, Kreis/Bezirk → Land, Land → Bund."""
-    level = level_of(code)
-    if level in ("gemeinde", "gemeindeverband"):
-        return code[:5]
-    if level in ("kreis", "regierungsbezirk"):
-        return code[:2]
-    if level == "land":
-        return BUND
-    return None
+from regions.home import all_gemeinden, all_kreise
+from regions.levels import level_of, parent_of
 
 
 @cache
 def current_keys() -> frozenset[str]:
-    """Kreise of Germany and Gemeinden of Niedersachsen as of the bundled BKG boundaries (01.01.2021)."""
-    keys = set()
-    for name in ("vg5000_2021_kreise_de.geojson", "vg5000_2021_gemeinden_niedersachsen.geojson"):
-        features = json.loads((BOUNDARIES / name).read_text(encoding="utf-8"))["features"]
-        keys.update(f["properties"]["AGS"] for f in features)
-    return frozenset(keys)
+    """Kreise and Gemeinden (8-digit AGS) of Germany as of the bundled BKG boundaries (01.01.2021)."""
+    return frozenset(area.key for area in (*all_kreise(), *all_gemeinden()))
 
 
 def is_historic(code: str) -> bool:
-    """A Kreis (or NI Gemeinde) key missing from the 2021 boundaries, e.g. 03152 Göttingen (alt)."""
-    level = level_of(code)
-    if level == "kreis" or (level == "gemeinde" and code.startswith(NIEDERSACHSEN)):
+    """A Kreis or 8-digit Gemeinde key missing from the 2021 boundaries, e.g. 03152 Göttingen (alt).
+
+    Gemeinden with 11/12-digit Regionalschlüssel (inside a Gemeindeverband) have no AGS to compare.
+    """
+    if level_of(code) == "kreis" or (level_of(code) == "gemeinde" and len(code) == 8):
         return code not in current_keys()
     return False
 
@@ -70,7 +34,7 @@ def is_historic(code: str) -> bool:
 def upsert_regions(con: duckdb.DuckDBPyConnection, codes_and_names: pd.DataFrame, rename: bool) -> None:
     """Add the regions of an import; with rename=True also take its names for known regions.
 
-    Sources spell names differently ("Cloppenburg" in INKAR and BA, "Cloppenburg, Landkreis" at the
+    Sources spell names differently ("Vechta" in INKAR and BA, "Vechta, Landkreis" at the
     statistical offices). Only the statistical offices' exports rename, so a name shown on screen
     does not depend on which file happened to be imported last.
     """

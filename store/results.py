@@ -19,8 +19,8 @@ import duckdb
 import pandas as pd
 
 from indicators.catalogue import CATALOGUE, evaluate
-from indicators.cuts import HOME
 from indicators.model import RESULT_COLUMNS
+from regions.home import home
 from store.queries import observations
 
 # Called after each recomputed indicator with (number, total, key, seconds), for progress lines.
@@ -38,9 +38,9 @@ class IndicatorFailed(Exception):
         super().__init__(f"{key}: {self.reason}")
 
 
-def compute(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str = HOME) -> pd.DataFrame:
-    """Indicator `key` from the store's observations, with Gemeinden only of `gemeinden_of`."""
-    obs = observations(con, CATALOGUE[key].table_codes, gemeinden_of)
+def compute(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str | None = None) -> pd.DataFrame:
+    """Indicator `key` from the store's observations, with Gemeinden only of `gemeinden_of` (default: home Kreis)."""
+    obs = observations(con, CATALOGUE[key].table_codes, gemeinden_of or home().key)
     if obs.empty:
         return pd.DataFrame(columns=RESULT_COLUMNS)
     return evaluate(key, obs)[RESULT_COLUMNS]
@@ -56,13 +56,14 @@ def refresh(
     con: duckdb.DuckDBPyConnection,
     keys: Iterable[str] | None = None,
     progress: ResultProgress | None = None,
-    gemeinden_of: str = HOME,
+    gemeinden_of: str | None = None,
 ) -> None:
     """Recompute and store the results of `keys` (all indicators by default) inside the caller's transaction.
 
     Raises IndicatorFailed when an indicator cannot be computed from what the transaction holds.
     """
     keys = list(CATALOGUE if keys is None else keys)
+    gemeinden_of = gemeinden_of or home().key
     for number, key in enumerate(keys, start=1):
         started = time.perf_counter()
         try:
@@ -83,12 +84,13 @@ def refresh(
             progress(number, len(keys), key, time.perf_counter() - started)
 
 
-def read(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str = HOME) -> pd.DataFrame:
+def read(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str | None = None) -> pd.DataFrame:
     """The result of indicator `key` as computed (RESULT_COLUMNS), read from the store when it holds it.
 
     Falls back to computing when the store holds no result for this scope (another Kreis' Gemeinden,
     asked for by `cli.py indicator --region`); a reader never writes.
     """
+    gemeinden_of = gemeinden_of or home().key
     scope = con.execute("SELECT gemeinden_of FROM indicator_scope WHERE key = ?", [key]).fetchall()
     if not scope or scope[0][0] != gemeinden_of:
         return compute(con, key, gemeinden_of)

@@ -28,10 +28,10 @@ from datetime import date
 
 import pandas as pd
 
-from store import symbols
+from indicators.status import OK, ZERO
+from regions.levels import BUND, REGION_KEY
 from store.errors import ImportFehler
 from store.importers.model import ParsedTable
-from store.regions import BUND, REGION_KEY
 
 # Germany has about 84 million inhabitants; no count of people, places or cases can exceed this.
 MAX_COUNT = 100_000_000
@@ -141,7 +141,7 @@ def _check_periods(obs: pd.DataFrame, file_name: str, today: date) -> None:
 
 def _check_values(obs: pd.DataFrame, file_name: str, table_code: str, whole_counts: bool) -> None:
     value = pd.to_numeric(obs["value"], errors="coerce").astype("float64")
-    carries = obs["status"].isin([symbols.OK, symbols.ZERO])
+    carries = obs["status"].isin([OK, ZERO])
     raw = obs["raw_symbol"].astype(str)
     _fail(
         obs,

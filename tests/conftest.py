@@ -6,6 +6,8 @@ No test reads or writes the machine's own user file or audit log: they point int
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +15,7 @@ from access import users
 from access.roles import Role
 from access.settings import READ_ONLY_ENV
 from access.settings import load as access_settings
-from store.build import build
+from store.build import build, is_stale
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -29,11 +31,29 @@ def private_access_files(tmp_path_factory):
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def configured_region():
+    """Tests run for the Kreis of config/region.toml unless a test sets BILDUNGSMONITOR_REGION itself."""
+    patch = pytest.MonkeyPatch()
+    patch.delenv("BILDUNGSMONITOR_REGION", raising=False)
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def store_db(tmp_path_factory):
-    """The full store built from data/raw, exactly as `cli.py build` builds it (about 15 s)."""
+    """The full store built from data/raw, exactly as `cli.py build` builds it (about 15 s on a quiet machine).
+
+    BILDUNGSMONITOR_TEST_STORE may name a store `cli.py build` made from the current code and data (not
+    stale by the rule `./run` uses): a copy of it is used instead, for quick runs of a few tests on a
+    busy machine. `./test` never sets it.
+    """
     path = tmp_path_factory.mktemp("store") / "bildungsmonitor.duckdb"
-    build(path, lambda number, total, outcome: None)
+    prebuilt = os.environ.get("BILDUNGSMONITOR_TEST_STORE")
+    if prebuilt and not is_stale(Path(prebuilt)):
+        shutil.copyfile(prebuilt, path)
+    else:
+        build(path, lambda number, total, outcome: None)
     return path
 
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from indicators.cuts import HOME, is_gemeinde
 from indicators.peers import peer_groups
+from regions.home import home
+from regions.levels import is_gemeinde
 from ui import url
 from ui.views import choosable_regions
 
@@ -16,7 +17,7 @@ _SELECTION = "_selection"
 
 @dataclass(frozen=True)
 class Selection:
-    region: str  # AGS: a Kreis of Niedersachsen (5 digits) or a Gemeinde of Cloppenburg (8 digits)
+    region: str  # AGS: a Kreis of the home Land (5 digits) or a Gemeinde of the home Kreis (8 digits)
     region_name: str
     group: str  # key of indicators.peers.peer_groups()
     group_name: str
@@ -27,11 +28,12 @@ class Selection:
 
 
 def region_label(name: str, level: str) -> str:
-    """How a region reads in a list: "Cloppenburg, Landkreis", and "Barßel (Gemeinde)" for Gemeinden."""
+    """How a region reads in a list: "Vechta, Landkreis", and "Bakum (Gemeinde)" for Gemeinden."""
     return f"{name} (Gemeinde)" if level == "gemeinde" else name
 
 
 def draw(version: int) -> Selection:
+    kreis = home()
     regions = choosable_regions(version)
     labels = {
         code: region_label(name, level)
@@ -42,9 +44,10 @@ def draw(version: int) -> Selection:
         "Region",
         list(labels),
         "region",
-        HOME,
+        kreis.key,
         format_func=labels.get,
-        help="Ein Kreis Niedersachsens oder eine der 13 Gemeinden des Landkreises Cloppenburg.",
+        help=f"Ein Kreis des Landes {kreis.land_name}"
+        + (f" oder eine der {len(kreis.gemeinden)} Gemeinden {kreis.in_title}." if kreis.gemeinden else "."),
     )
     groups = peer_groups()
     group = url.choice(

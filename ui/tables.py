@@ -16,10 +16,10 @@ import pandas as pd
 from pandas.io.formats.style import Styler
 
 from access.audit import entries
-from charts.format import default_decimals, fmt_date, fmt_number, status_text
+from charts.format import default_decimals, fmt_date, fmt_number
 from charts.spreadsheet import formula_safe
 from indicators.model import Indicator
-from store.symbols import LEGEND
+from indicators.status import SOURCE_STATUSES, status_text
 
 LOCAL_TIME = ZoneInfo("Europe/Berlin")  # the office's clock; the log itself keeps UTC
 
@@ -128,8 +128,8 @@ def provenance(history: pd.DataFrame) -> pd.DataFrame:
 
 
 def legend() -> pd.DataFrame:
-    """The sources' symbols in words (store.symbols.LEGEND), for every page that shows source values."""
-    return pd.DataFrame({"Status": [status_text(s) for s in LEGEND], "Bedeutung": list(LEGEND.values())})
+    """The sources' symbols in words (indicators.status), for every page that shows source values."""
+    return pd.DataFrame({"Status": [s.text for s in SOURCE_STATUSES], "Bedeutung": [s.legend for s in SOURCE_STATUSES]})
 
 
 def audit(path: Path, limit: int) -> pd.DataFrame:

@@ -1,8 +1,8 @@
 """The view lives in the URL: every choice is a query parameter, so a copied link reopens the same view.
 
 Streamlit 1.67 can bind widgets to the URL itself (`bind="query-params"`), but it writes the
-displayed label, not the option: links would carry "Cloppenburg, Landkreis" and break when a title
-is reworded. Here the URL carries stable codes (`region=03453`, `indikator=ohne_abschluss_anteil`).
+displayed label, not the option: links would carry "Vechta, Landkreis" and break when a title
+is reworded. Here the URL carries stable codes (`region=03460`, `indikator=ohne_abschluss_anteil`).
 
 The rule is simple: when a widget first appears in a session (a fresh link, or a page the session
 has not shown it on), it starts from the URL, falling back to a default for a missing or unknown

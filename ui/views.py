@@ -19,7 +19,6 @@ from charts.maps import load_boundaries
 from indicators import cuts
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import (
-    HAS_VALUE,
     change,
     difference_to,
     is_improvement,
@@ -29,8 +28,10 @@ from indicators.comparison import (
     value_in,
     with_values,
 )
-from indicators.cuts import BUND, HOME, LAND, LEVEL_KREISE, Figure, figure
-from indicators.model import MISSING
+from indicators.cuts import Figure, figure
+from indicators.status import HAS_VALUE, MISSING
+from regions.home import home, name_of
+from regions.levels import BUND, KREISE, kreis_of
 from ui.data import imports, region_table, result, tables
 
 
@@ -41,24 +42,26 @@ def shown_region(key: str, region: str) -> str:
 
 @st.cache_data(show_spinner=False)
 def choosable_regions(version: int) -> pd.DataFrame:
-    """Landkreis Cloppenburg, its 13 Gemeinden, then the other current Kreise of Niedersachsen (code, name)."""
-    table = region_table(version)
-    table = table[~table["historic"]]
-    kreise = table[(table["level"] == "kreis") & (table["parent_code"] == LAND)]
-    gemeinden = table[(table["level"] == "gemeinde") & (table["parent_code"] == HOME)]
-    ordered = pd.concat(
-        [
-            kreise[kreise["region_code"] == HOME],
-            gemeinden.sort_values("name"),
-            kreise[kreise["region_code"] != HOME].sort_values("name"),
-        ]
-    )
-    return ordered[["region_code", "name", "level"]].reset_index(drop=True)
+    """The home Kreis, its Gemeinden, then the other current Kreise of its Land (region_code, name, level).
+
+    Which regions: regions.home. Names: the store's, so the list reads like the tables; a region the
+    store has no row for keeps the name of the boundaries.
+    """
+    kreis = home()
+    stored = region_table(version).set_index("region_code")["name"].to_dict()
+
+    def frame(keys: list[str], level: str) -> pd.DataFrame:
+        names = [stored.get(key, name_of(key)) for key in keys]
+        return pd.DataFrame({"region_code": keys, "name": names, "level": level}).sort_values("name")
+
+    others = [area.key for area in kreis.land_kreise if area.key != kreis.key]
+    parts = [frame([kreis.key], "kreis"), frame(list(kreis.gemeinde_keys), "gemeinde"), frame(others, "kreis")]
+    return pd.concat(parts).reset_index(drop=True)
 
 
 @st.cache_data(show_spinner=False)
 def peer_codes(group: str, key: str, version: int) -> tuple[str, ...]:
-    """The Kreise of a comparison group; "alle Kreise Niedersachsens" is read from the indicator's data."""
+    """The Kreise of a comparison group; "alle Kreise des Landes" is read from the indicator's data."""
     return cuts.peer_codes(result(key, version), group)
 
 
@@ -89,7 +92,7 @@ def current_files(table_code: str, version: int) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def series(key: str, region: str, group: str, category: str, version: int) -> pd.DataFrame:
-    """All years of the region, Niedersachsen, Deutschland and the comparison group, with a `role` each.
+    """All years of the region, its Land, Deutschland and the comparison group, with a `role` each.
 
     For a Gemeinde the Landkreis takes the place of the comparison group: the Gemeinde is compared
     with its own Kreis, not with other Kreise.
@@ -99,13 +102,13 @@ def series(key: str, region: str, group: str, category: str, version: int) -> pd
 
 @st.cache_data(show_spinner=False)
 def years(key: str, level: str, category: str, version: int) -> list[int]:
-    """Years, newest first, in which at least one area of the level (Kreise of NI, Gemeinden of CLP) has a value."""
+    """Years, newest first, in which an area of the level (Kreise of the Land, Gemeinden of the Kreis) has a value."""
     return cuts.years_with_values(result(key, version), level, category)
 
 
 @st.cache_data(show_spinner=False)
 def cross_section(key: str, level: str, year: int, category: str, version: int) -> pd.DataFrame:
-    """Every area of the map level (the 45 Kreise of NI or the 13 Gemeinden of CLP) with its value in `year`.
+    """Every area of the map level (the Kreise of the home Land or the Gemeinden of the home Kreis) in `year`.
 
     Areas and their short names come from the bundled BKG boundaries (Gebietsstand 2021); an area the
     source has no row for is "missing", never dropped.
@@ -116,13 +119,13 @@ def cross_section(key: str, level: str, year: int, category: str, version: int) 
 
 @st.cache_data(show_spinner=False)
 def kreise_in(key: str, year: int, category: str, version: int) -> pd.DataFrame:
-    """The Kreise of Niedersachsen as they were in `year`, for the ranking.
+    """The Kreise of the home Land as they were in `year`, for the ranking.
 
     Before the 2016 merger Göttingen and Osterode am Harz were two Kreise; the ranking lists them
     for the years they have values, so bars and "Rang … von …" count the same Kreise. A current Kreis
     without a value is listed with its status.
     """
-    rows = kreise_of(result(key, version), LAND)
+    rows = kreise_of(result(key, version), home().land_key)
     rows = rows[(rows["year"] == year) & (rows["category"] == category)]
     historic = set(region_table(version).query("historic")["region_code"])
     return rows[~rows["region_code"].isin(historic) | rows["status"].isin(HAS_VALUE)].reset_index(drop=True)
@@ -137,11 +140,11 @@ def map_frame(key: str, level: str, year: int, category: str, version: int) -> g
 
 @st.cache_data(show_spinner=False)
 def references(key: str, year: int, category: str, version: int) -> dict[str, float]:
-    """Niedersachsen and Deutschland in `year`, as far as they have a value (for reference lines)."""
+    """The home Land and Deutschland in `year`, as far as they have a value (for reference lines)."""
     rows = result(key, version)
-    values = {
-        name: value_in(rows, code, year, category) for name, code in (("Niedersachsen", LAND), ("Deutschland", BUND))
-    }
+    kreis = home()
+    pairs = ((kreis.land_name, kreis.land_key), ("Deutschland", BUND))
+    values = {name: value_in(rows, code, year, category) for name, code in pairs}
     return {name: value for name, value in values.items() if value is not None}
 
 
@@ -155,8 +158,8 @@ class Rank:
 
 @st.cache_data(show_spinner=False)
 def rank_of(key: str, region: str, year: int, category: str, version: int) -> Rank:
-    """Place of a Kreis among the Kreise of Niedersachsen with a value in `year` (1 is best)."""
-    ranked = rank_among(result(key, version), year, CATALOGUE[key].direction, LAND, category)
+    """Place of a Kreis among the Kreise of the home Land with a value in `year` (1 is best)."""
+    ranked = rank_among(result(key, version), year, CATALOGUE[key].direction, home().land_key, category)
     own = ranked[ranked["region_code"] == region]
     place = None if own.empty or pd.isna(own["rank"].iloc[0]) else int(own["rank"].iloc[0])
     name = own["region_name"].iloc[0] if len(own) else region
@@ -166,8 +169,8 @@ def rank_of(key: str, region: str, year: int, category: str, version: int) -> Ra
 
 @st.cache_data(show_spinner=False)
 def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFrame:
-    """Both indicators for every Kreis of Niedersachsen in `year` (columns region_code, region_name, x, y)."""
-    areas = pd.DataFrame(load_boundaries(LEVEL_KREISE)[["region_code", "region_name"]])
+    """Both indicators for every Kreis of the home Land in `year` (columns region_code, region_name, x, y)."""
+    areas = pd.DataFrame(load_boundaries(KREISE)[["region_code", "region_name"]])
     for axis, key in (("x", x_key), ("y", y_key)):
         rows = with_values(result(key, version))
         rows = rows[rows["year"] == year][["region_code", "value"]].rename(columns={"value": axis})
@@ -176,8 +179,8 @@ def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFram
 
 
 def common_years(x_key: str, y_key: str, version: int) -> list[int]:
-    """Years, newest first, in which both indicators have values for Kreise of Niedersachsen."""
-    both = set(years(x_key, LEVEL_KREISE, "", version)) & set(years(y_key, LEVEL_KREISE, "", version))
+    """Years, newest first, in which both indicators have values for Kreise of the home Land."""
+    both = set(years(x_key, KREISE, "", version)) & set(years(y_key, KREISE, "", version))
     return sorted(both, reverse=True)
 
 
@@ -190,7 +193,7 @@ class Tile:
     substituted: bool  # a Gemeinde was chosen, but the indicator exists only per Kreis
     land: Figure
     bund: Figure
-    to_land: float | None  # own value minus Niedersachsen's in the same year
+    to_land: float | None  # own value minus the home Land's in the same year
     to_bund: float | None
     previous_year: int | None
     change: float | None
@@ -208,6 +211,7 @@ def newest_year(version: int) -> int | None:
 @st.cache_data(show_spinner=False)
 def tile(key: str, region: str, version: int) -> Tile:
     rows = result(key, version)
+    land = home().land_key
     own_code = shown_region(key, region)
     own = figure(rows, own_code, None)
     earlier = previous(rows, own_code, own.year) if own.year else None
@@ -219,9 +223,9 @@ def tile(key: str, region: str, version: int) -> Tile:
         key,
         own,
         own_code != region,
-        figure(rows, LAND, own.year),
+        figure(rows, land, own.year),
         figure(rows, BUND, own.year),
-        difference_to(rows, own_code, LAND, own.year) if own.year else None,
+        difference_to(rows, own_code, land, own.year) if own.year else None,
         difference_to(rows, own_code, BUND, own.year) if own.year else None,
         previous_year,
         delta,
@@ -246,7 +250,7 @@ class ProfileLine:
 def profile_line(key: str, gemeinde: str, category: str, version: int) -> ProfileLine:
     rows = result(key, version)
     own = figure(rows, gemeinde, None, category)
-    kreis = gemeinde[:5]
+    kreis = kreis_of(gemeinde)
     return ProfileLine(
         key,
         category,

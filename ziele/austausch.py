@@ -113,7 +113,7 @@ def to_csv(goals: list[Ziel]) -> bytes:
 
 
 def to_xlsx(goals: list[Ziel]) -> bytes:
-    """The same table as XLSX; every cell is text, so "6,0" and "03453" stay as written."""
+    """The same table as XLSX; every cell is text, so "6,0" and "03460" stay as written."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Ziele"

@@ -23,7 +23,8 @@ from datetime import date
 
 from charts.format import fmt_number
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import HOME
+from regions.home import home
+from regions.levels import level_of
 
 # The exchange format: required columns first, then the optional ones (README "Ziele").
 REQUIRED = ("handlungsfeld", "strategisches_ziel", "mittlerziel", "indikator", "region", "zielwert", "zieljahr")
@@ -32,7 +33,6 @@ COLUMNS = REQUIRED + OPTIONAL
 
 EXAMPLE_LABEL = "Beispiel – nicht beschlossen"
 MAX_TEXT = 300
-_LEVELS = {5: "kreis", 8: "gemeinde"}  # goals for single schools (a category of a Gemeinde) are not supported yet
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a text starting so is a formula to Excel (CSV injection)
 _ZWISCHENZIEL = re.compile(r"^\s*(\d{4})\s*:\s*(\S+)\s*$")
 
@@ -241,12 +241,13 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
     if indikator not in CATALOGUE:
         raise ZielFehler(f"Unbekannter Indikator „{indikator}“ (Schlüssel aus docs/indikatoren.md).")
     indicator = CATALOGUE[indikator]
-    region = _text(row.get("region"), "region") or HOME
-    level = _LEVELS.get(len(region)) if region.isdigit() else None
+    region = _text(row.get("region"), "region") or home().key
+    # Goals are set for a Kreis or a Gemeinde (8-digit AGS); single schools are not supported yet.
+    level = level_of(region) if region.isdigit() and len(region) in (5, 8) else None
     if level is None or level not in indicator.levels:
         raise ZielFehler(
             f"„{indicator.title}“ gibt es nicht für die Region „{region}“ "
-            f"(Ebenen: {', '.join(indicator.levels)}; Regionalschlüssel z. B. {HOME})."
+            f"(Ebenen: {', '.join(indicator.levels)}; Regionalschlüssel z. B. {home().key})."
         )
     latest = latest_year(indikator, region) if latest_year else 1990
     if latest is None:

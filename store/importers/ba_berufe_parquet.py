@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from store import symbols
+from indicators.status import OK, UNPUBLISHED_OR_ZERO
 from store.errors import ImportFehler
 from store.importers.ba_csv import LICENCE, SOURCE
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
@@ -99,7 +99,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": measure + " | " + occupations.loc[long["i"]].reset_index(drop=True),
             "unit": "Anzahl",
             "value": value,
-            "status": np.where(absent, symbols.UNPUBLISHED_OR_ZERO, symbols.OK),
+            "status": np.where(absent, UNPUBLISHED_OR_ZERO, OK),
             # The Parquet cell as stored (a float); "" where it is NA.
             "raw_symbol": _as_text(value),
             "line": long["line"].to_numpy(),

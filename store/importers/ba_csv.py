@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from store import symbols
+from indicators.status import MISSING, OK, SECRET
 from store.errors import ImportFehler
 from store.importers.guards import read_frame, read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
@@ -162,10 +162,10 @@ def _read_values(long: pd.DataFrame, name: str) -> tuple[pd.Series, pd.Series]:
     if bad.any():
         first = long[bad].sort_values("line").iloc[0]
         raise ImportFehler(name, f"„{first.raw[:40]}“ ist keine Zahl.", int(first.line))
-    status = pd.Series(symbols.OK, index=long.index, dtype="object")
-    status[absent] = symbols.MISSING
+    status = pd.Series(OK, index=long.index, dtype="object")
+    status[absent] = MISSING
     secret = long["all_suppressed"] & ~absent
-    status[secret] = symbols.SECRET
+    status[secret] = SECRET
     value[secret] = None
     return value.astype("float64"), status
 

@@ -31,11 +31,11 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
+from regions.levels import BUND
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.ba_csv import LICENCE, SOURCE
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND
 
 IMPRINT = "Impressum"
 _REGION = re.compile(r"^(\d{2}|\d{5}|\d{8})\s+(\S.*)$")

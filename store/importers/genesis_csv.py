@@ -25,11 +25,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.status import OK
+from regions.levels import REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import REGION_KEY
 
 SOURCE = "Statistische Ämter des Bundes und der Länder (Regionalstatistik/GENESIS)"
 LICENCE = f"© Statistische Ämter des Bundes und der Länder, Deutschland; {DGL2}"
@@ -278,7 +279,7 @@ def _melt(records: list[tuple], columns: list[str], units: list[str], name: str)
 def _read_cells(frame: pd.DataFrame, columns: list[str], name: str) -> tuple[pd.Series, pd.Series]:
     raw = frame["raw_symbol"]
     numbers = pd.to_numeric(raw.str.replace(",", ".", regex=False), errors="coerce")
-    status = pd.Series(symbols.OK, index=frame.index, dtype="object")
+    status = pd.Series(OK, index=frame.index, dtype="object")
     value = numbers.astype("float64")
     not_number = numbers.isna()
     for text in raw[not_number].unique():

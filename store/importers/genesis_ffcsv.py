@@ -25,11 +25,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators.status import OK
+from regions.levels import BUND, REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.guards import read_frame, read_text
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND, REGION_KEY
 
 SOURCE = "Statistisches Bundesamt / Regionalstatistik (GENESIS ffcsv)"
 LICENCE = f"{DGL2}; © Statistisches Bundesamt (Destatis)"
@@ -39,7 +40,7 @@ REQUIRED = ["statistics_code", "statistics_label", "time", "value", "value_unit"
 GROUP_FIELDS = ["variable_code", "variable_label", "variable_attribute_code", "variable_attribute_label"]
 
 # Regional variables of the bundled downloads; any other variable counts as regional when all its
-# attribute codes look like region keys (store.regions.REGION_KEY).
+# attribute codes look like region keys (regions.levels.REGION_KEY).
 REGIONAL_VARIABLES = {"DINSG", "DLAND", "KREISE", "GEOLK4"}
 _TABLE_IN_NAME = re.compile(r"^([0-9A-Z]{5}-\d{4}|\d{5}-\d{2}-\d{2}-\d(?:-[A-Z])?)(?=[_.]|$)")
 _YEAR = re.compile(r"^\d{4}$")
@@ -72,7 +73,7 @@ def parse(path: Path) -> ParsedTable:
     value, status = _read_values(frame, name)
     raw = frame["value"].str.strip()
     if "value_q" in frame:
-        flagged = (status == symbols.OK) & (frame["value_q"] != "")
+        flagged = (status == OK) & (frame["value_q"] != "")
         raw = raw.where(~flagged, raw + " " + frame["value_q"])
     observations = pd.DataFrame(
         {

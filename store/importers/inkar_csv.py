@@ -12,8 +12,8 @@ cells in the bildung table and half of the sozialleistungen table. They are abse
 flagged ones, and a region/year/indicator with no row already reads as "kein Wert" on every page.
 Consequence: a newer extract that empties a cell does not delete the older value.
 
-INKAR's own region keys are mapped to the official ones: the Bund "111" → "DG", Kreise "03453000"
-(AGS + "000") → "03453"; Länder (2 digits) and Gemeinden (8-digit AGS) stay as they are.
+INKAR's own region keys are mapped to the official ones: the Bund "111" → "DG", Kreise "03460000"
+(AGS + "000") → "03460"; Länder (2 digits) and Gemeinden (8-digit AGS) stay as they are.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from store import symbols
+from indicators.status import OK
+from regions.levels import BUND
 from store.errors import ImportFehler
 from store.importers.guards import read_frame, read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND
 
 SOURCE = "INKAR (BBSR)"
 LICENCE = "dl-de/by-2-0, Datenquelle: INKAR, BBSR Bonn"
@@ -84,7 +84,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": long["dimensions"],
             "unit": "",
             "value": value.astype("float64"),
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": long["raw_symbol"],
             "line": long["line"],
         }

@@ -25,10 +25,10 @@ from pathlib import Path
 import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
-from store import symbols
+from indicators.status import OK
+from regions.levels import BUND
 from store.errors import ImportFehler
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
-from store.regions import BUND
 
 SOURCE = "INKAR (BBSR)"
 SHEETS = ("Daten", "Metadaten", "Quellangabe")
@@ -94,7 +94,7 @@ def parse(path: Path) -> ParsedTable:
             "dimensions": long["column"].map(indicators.__getitem__),
             "unit": "",
             "value": numbers.astype("float64"),
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": long["value"].astype(str),
             "line": long["line"],
         }

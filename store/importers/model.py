@@ -9,7 +9,7 @@ import pandas as pd
 
 # Columns of ParsedTable.observations, in this order. `line` is the source line (1-based) for messages.
 OBSERVATION_COLUMNS = [
-    "region_code",  # text, leading zeros kept: DG, 03, 034, 03453, 03453004
+    "region_code",  # text, leading zeros kept: DG, 03, 034, 03460, 03460009
     "region_name",  # as printed, stripped of the indentation
     "period",  # ISO text: "2015" for a year, "2015-12-31" for a Stichtag
     "dimensions",  # the column-header labels of the value (and the row dimension), joined by " | "

@@ -21,11 +21,12 @@ import openpyxl
 import pandas as pd
 from openpyxl.utils.exceptions import InvalidFileException
 
+from indicators.status import OK
+from regions.levels import REGION_KEY
 from store import symbols
 from store.errors import ImportFehler
 from store.importers.genesis_csv import LICENCE, SOURCE
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
-from store.regions import REGION_KEY
 
 # Header of the data sheet → dimension labels of the classic CSV export.
 COLUMNS = {
@@ -142,7 +143,7 @@ def _observations(rows, name: str) -> pd.DataFrame:
 def _read(cell: object, name: str, line: int) -> tuple[float | None, str, str]:
     """(value, status, raw symbol) of one cell: a number, or a GENESIS symbol stored as text."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
-        return float(cell), symbols.OK, str(cell)
+        return float(cell), OK, str(cell)
     raw = "" if cell is None else str(cell).strip()
     read = symbols.read_cell(raw)
     if read is None:

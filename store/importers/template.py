@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import zipfile
 from functools import cache
@@ -31,12 +30,13 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from store import regions, symbols
+from indicators.status import OK
+from regions.home import all_kreise, home, name_of, region_for
+from regions.levels import kreis_of
 from store.errors import ImportFehler
 from store.importers.guards import read_text
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 
-SOURCE = "Bildungsbüro Landkreis Cloppenburg (eigene Erhebung)"
 LICENCE = "intern, nur aggregierte Daten"
 TABLE_CODE = "EIGENE Schuldaten"
 TABLE_TITLE = "Eigene Schuldaten des Bildungsbüros (je Schule oder Gemeinde und Schuljahr)"
@@ -72,22 +72,21 @@ def parse(path: Path) -> ParsedTable:
         raise ImportFehler(name, "die Datei enthält nur die Kopfzeile, keine Werte.", 1)
     records = [_record(line, row, name) for line, row in rows]
     _check_parts(records, name)
-    names = _region_names()
     observations = pd.DataFrame(
         {
             "region_code": [r["region_code"] for r in records],
-            "region_name": [names.get(r["region_code"], r["region_code"]) for r in records],
+            "region_name": [name_of(r["region_code"]) for r in records],
             "period": [r["period"] for r in records],
             "dimensions": [f"{r['merkmal']} | {r['schule']}" if r["schule"] else r["merkmal"] for r in records],
             "unit": "Anzahl",
             "value": [float(r["anzahl"]) for r in records],
-            "status": symbols.OK,
+            "status": OK,
             "raw_symbol": [str(r["anzahl"]) for r in records],
             "line": [r["line"] for r in records],
         }
     )
     return ParsedTable(
-        source=SOURCE,
+        source=f"Bildungsbüro {home().title} (eigene Erhebung)",
         table_code=TABLE_CODE,
         table_title=TABLE_TITLE,
         stand=None,
@@ -213,22 +212,28 @@ def _period(schuljahr: str, name: str, line: int) -> str:
 
 def _region_code(raw: object, name: str, line: int, school: str) -> str:
     code = "" if raw is None else str(raw).strip()
-    # Excel stores a key typed as a number without its leading zero: 3453004 is 03453004.
+    # Excel stores a key typed as a number without its leading zero: 3460001 is 03460001.
     if isinstance(raw, int) and len(code) in (4, 7):
         code = "0" + code
-    if code not in _known_keys():
+    kreis = home()
+    if code not in _known_keys(kreis.key):
+        gemeinden = kreis.gemeinde_keys
+        allowed = (
+            f"die {len(gemeinden)} Gemeinden des Heimatkreises {kreis.title} ({gemeinden[0]} … {gemeinden[-1]}) und "
+            if gemeinden
+            else ""
+        )
         raise ImportFehler(
             name,
-            f"unbekannter Regionalschlüssel „{code}“. Erlaubt sind die 13 Gemeinden des Landkreises "
-            "Cloppenburg (03453001 … 03453013) und 5-stellige Kreisschlüssel (z. B. 03453); "
-            "als Text eingeben, mit führender Null.",
+            f"unbekannter Regionalschlüssel „{code}“. Erlaubt sind {allowed}5-stellige Kreisschlüssel "
+            f"(z. B. {kreis.key}); als Text eingeben, mit führender Null.",
             line,
         )
-    if school and not code.startswith(regions.CLOPPENBURG):
+    if school and kreis_of(code) != kreis.key:
         raise ImportFehler(
             name,
-            f"die Schule „{school[:60]}“ liegt laut Regionalschlüssel {code} nicht im Landkreis. Schulen "
-            f"werden mit dem Schlüssel ihrer Gemeinde im Landkreis ({regions.CLOPPENBURG}…) eingetragen.",
+            f"die Schule „{school[:60]}“ liegt laut Regionalschlüssel {code} nicht im Heimatkreis "
+            f"{kreis.title}. Schulen werden mit dem Schlüssel ihrer Gemeinde im Kreis ({kreis.key}…) eingetragen.",
             line,
         )
     return code
@@ -277,22 +282,6 @@ def _check_parts(records: list[dict[str, object]], name: str) -> None:
 
 
 @cache
-def _known_keys() -> frozenset[str]:
-    """The 13 Cloppenburg Gemeinden and all Kreise of the bundled 2021 boundaries."""
-    return frozenset(
-        k for k in regions.current_keys() if len(k) == 5 or (len(k) == 8 and k.startswith(regions.CLOPPENBURG))
-    )
-
-
-@cache
-def _region_names() -> dict[str, str]:
-    """Names as GENESIS prints them: "Cloppenburg, Landkreis" for a Kreis, "Barßel" for a Gemeinde."""
-    names = {}
-    for file, with_type in (
-        ("vg5000_2021_kreise_de.geojson", True),
-        ("vg5000_2021_gemeinden_niedersachsen.geojson", False),
-    ):
-        for feature in json.loads((regions.BOUNDARIES / file).read_text(encoding="utf-8"))["features"]:
-            p = feature["properties"]
-            names[p["AGS"]] = f"{p['GEN']}, {p['BEZ']}" if with_type else p["GEN"]
-    return names
+def _known_keys(home_key: str) -> frozenset[str]:
+    """The home Kreis' Gemeinden (none for a kreisfreie Stadt: its key is the Kreis key) and all Kreise of 2021."""
+    return frozenset({area.key for area in all_kreise()} | set(region_for(home_key).gemeinde_keys))

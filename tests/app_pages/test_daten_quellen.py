@@ -8,8 +8,8 @@ from pathlib import Path
 
 from access import audit
 from access.settings import load as access_settings
+from indicators.status import SOURCE_STATUSES
 from store import build
-from store.symbols import LEGEND
 from tests.app_pages.conftest import sign_in
 from tests.app_pages.elements import texts
 from tests.conftest import READER, READER_PASSWORD
@@ -32,7 +32,7 @@ def test_the_imports_list_the_leavers_file_with_its_sha256(open_app):
 def test_the_flag_legend_explains_every_source_symbol(open_app):
     at = open_app(PAGE)
     legend = at.table[0].value
-    assert legend["Bedeutung"].tolist() == list(LEGEND.values())
+    assert legend["Bedeutung"].tolist() == [s.legend for s in SOURCE_STATUSES]
     assert "geheim" in legend["Status"].tolist()
 
 

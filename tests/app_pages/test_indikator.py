@@ -39,7 +39,7 @@ def test_the_diagram_marks_the_data_breaks(open_app):
 
 def test_the_gemeinde_map_has_13_features_each_with_a_value_or_keine_daten(open_app):
     at = open_app(INDIKATOR, indikator="jugendarbeitslose_je_100", region="03453001", tab="Karte", jahr="2016")
-    assert at.radio(key="ebene").value == "gemeinden_clp"
+    assert at.radio(key="ebene").value == "gemeinden"
     (spec, rows), *_ = charts(at)
     features = [row for row in rows if row.get("type") == "Feature"]
     assert len(features) == 13

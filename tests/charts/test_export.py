@@ -39,7 +39,7 @@ def test_svg_export_keeps_the_german_decimal_comma(ohne_hsa):
 
 
 def test_the_exported_map_draws_a_filled_shape_per_gemeinde(ohne_hsa):
-    gdf = load_boundaries("gemeinden_clp").assign(value=7.0, status="ok")
+    gdf = load_boundaries("gemeinden").assign(value=7.0, status="ok")
     svg = to_svg(choropleth(gdf, ohne_hsa))
     # The first shape layer holds the filled areas (Vega's ARIA texts are off, so no "geoshape" labels).
     filled_layer = svg.split('class="mark-shape role-mark', 1)[1].split("</g>", 1)[0]

@@ -19,7 +19,7 @@ def _features(spec):
     return next(rows_of(spec, d) for u, d in units(spec) if mark_type(u) == "geoshape")
 
 
-@pytest.mark.parametrize(("level", "count", "prefix"), [("kreise_ni", 45, "03"), ("gemeinden_clp", 13, "03453")])
+@pytest.mark.parametrize(("level", "count", "prefix"), [("kreise", 45, "03"), ("gemeinden", 13, "03453")])
 def test_boundaries_hold_every_area_of_the_level(level, count, prefix):
     gdf = load_boundaries(level)
     assert len(gdf) == count
@@ -30,25 +30,25 @@ def test_boundaries_hold_every_area_of_the_level(level, count, prefix):
 
 
 def test_cloppenburg_keeps_its_leading_zero_and_name():
-    kreise = load_boundaries("kreise_ni")
+    kreise = load_boundaries("kreise")
     assert kreise.loc[kreise["region_code"] == "03453", "region_name"].item() == "Cloppenburg"
-    assert "Löningen" in set(load_boundaries("gemeinden_clp")["region_name"])
+    assert "Löningen" in set(load_boundaries("gemeinden")["region_name"])
 
 
 def test_outer_rings_run_clockwise_as_d3_geo_needs():
-    for polygon in shapely.get_parts(load_boundaries("kreise_ni").geometry.values):
+    for polygon in shapely.get_parts(load_boundaries("kreise").geometry.values):
         assert not polygon.exterior.is_ccw
 
 
 def test_each_call_gets_its_own_copy():
-    load_boundaries("gemeinden_clp")["region_name"] = "überschrieben"
-    assert "Cloppenburg" in set(load_boundaries("gemeinden_clp")["region_name"])
+    load_boundaries("gemeinden")["region_name"] = "überschrieben"
+    assert "Cloppenburg" in set(load_boundaries("gemeinden")["region_name"])
 
 
 @pytest.fixture
 def gemeinden():
     """Test data: invented shares for the 13 Gemeinden; Lindern suppressed, Saterland secret."""
-    gdf = load_boundaries("gemeinden_clp")
+    gdf = load_boundaries("gemeinden")
     gdf["value"] = [6.0 + i * 0.5 for i in range(len(gdf))]
     gdf["status"] = "ok"
     gdf.loc[gdf["region_code"] == "03453010", ["value", "status"]] = [NAN, "suppressed"]
@@ -57,7 +57,7 @@ def gemeinden():
     return gdf
 
 
-@pytest.mark.parametrize(("level", "count"), [("gemeinden_clp", 13), ("kreise_ni", 45)])
+@pytest.mark.parametrize(("level", "count"), [("gemeinden", 13), ("kreise", 45)])
 def test_the_map_data_holds_real_geojson_features(level, count, ohne_hsa):
     gdf = load_boundaries(level).assign(value=7.0, status="ok")
     features = _features(choropleth(gdf, ohne_hsa).to_dict())

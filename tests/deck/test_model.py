@@ -34,7 +34,7 @@ def _deck(name: str = "Beirat März 2026") -> Deck:
             TitleSlide("Bildung im Landkreis Cloppenburg", 'Sitzung am 12. März 2026 – "Ist-Zustand"'),
             IndicatorSlide("ohne_abschluss_anteil", year=2023, comparison=("land",)),
             IndicatorSlide("sgb2_quote_u15", chart="map", level="gemeinden", region="03453004"),
-            IndicatorSlide("beschaeftigungsquote_frauen", chart="ranking", peer_group="alle_ni"),
+            IndicatorSlide("beschaeftigungsquote_frauen", chart="ranking", peer_group="alle_land"),
             TextSlide("Fragen an den Beirat", "Wo fehlen Plätze?\n\nWer übernimmt die Nachsteuerung?"),
             SourcesSlide(),
         ),

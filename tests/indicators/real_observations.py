@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from regions.levels import level_of, parent_of
 from store.importers.registry import parse_file
-from store.regions import is_historic, level_of, parent_of
+from store.regions import is_historic
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 

@@ -73,8 +73,8 @@ def test_a_series_without_a_group_draws_no_comparison_kreise(result):
 
 
 def test_years_count_only_areas_of_the_level_that_have_a_value(result):
-    assert years_with_values(result, "kreise_ni") == [2024, 2023]
-    assert years_with_values(result, "gemeinden_clp") == [2023]
+    assert years_with_values(result, "kreise") == [2024, 2023]
+    assert years_with_values(result, "gemeinden") == [2023]
 
 
 def test_a_cross_section_keeps_an_area_without_a_row_as_missing(result):

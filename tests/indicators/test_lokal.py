@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from indicators.catalogue import evaluate
+from regions.levels import level_of
 from store.importers import template
-from store.regions import level_of
 
 SYNTHETIC = """schuljahr;region_code;schule;merkmal;anzahl;quelle
 2023/24;03453004;Testschule 1;abgaenge_insgesamt;40;synthetische Testdaten

@@ -89,21 +89,21 @@ def kreise(values, year=2024):
 
 def test_rank_lower_is_better_with_ties_sharing_the_better_rank():
     frame = kreise({"03451": 5, "03453": 7, "03454": 5, "03460": 9})
-    ranks = rank_among(frame, 2024, Direction.LOWER_IS_BETTER).set_index("region_code")["rank"]
+    ranks = rank_among(frame, 2024, Direction.LOWER_IS_BETTER, "03").set_index("region_code")["rank"]
     assert ranks.to_dict() == {"03451": 1, "03454": 1, "03453": 3, "03460": 4}
 
 
 def test_rank_higher_is_better_and_regions_without_value_come_last_unranked():
     frame = kreise({"03451": 5, "03453": 7, "03454": 5})
     frame.loc[frame.region_code == "03454", ["value", "status"]] = [np.nan, "secret"]
-    ranking = rank_among(frame, 2024, Direction.HIGHER_IS_BETTER)
+    ranking = rank_among(frame, 2024, Direction.HIGHER_IS_BETTER, "03")
     assert list(ranking.region_code) == ["03453", "03451", "03454"]
     assert ranking["rank"].isna().tolist() == [False, False, True] and (ranking["n"] == 2).all()
 
 
 def test_rank_only_counts_kreise_of_the_land():
     frame = kreise({"03453": 7, "05111": 1})
-    assert list(rank_among(frame, 2024, Direction.LOWER_IS_BETTER).region_code) == ["03453"]
+    assert list(rank_among(frame, 2024, Direction.LOWER_IS_BETTER, "03").region_code) == ["03453"]
 
 
 def test_difference_to_land_and_change_over_years():

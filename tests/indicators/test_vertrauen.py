@@ -8,8 +8,8 @@ import pytest
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.comparison import rank_among
 from indicators.model import Direction
+from regions.levels import level_of
 from store.importers import template
-from store.regions import level_of
 from tests.indicators.real_observations import observations
 
 OLD = "regionalstatistik_1995_2016/21111-02-06-4.csv"
@@ -126,7 +126,7 @@ def test_youth_unemployment_2009_count_that_contradicts_its_rate_gets_a_note_ins
 
 def test_kreise_with_the_same_rounded_value_share_their_rank_and_say_so(leavers):
     # 2013: Braunschweig (03102) 3.3214 % and Verden (03360) 3.3333 % both read "3,3 %": both rank 3, tied 2.
-    ranked = rank_among(evaluate("ohne_abschluss_anteil", leavers), 2013, Direction.LOWER_IS_BETTER)
+    ranked = rank_among(evaluate("ohne_abschluss_anteil", leavers), 2013, Direction.LOWER_IS_BETTER, "03")
     ranked = ranked.set_index("region_code")
     assert ranked.loc["03102", "rank"] == ranked.loc["03360", "rank"] == 3
     assert ranked.loc["03102", "tied"] == 2

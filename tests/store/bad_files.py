@@ -313,7 +313,7 @@ CORPUS = [
         "own-school-outside",
         "o3.csv",
         text(own("2023/24;03459;Schule;abgaenge_insgesamt;4;x")),
-        "nicht im Landkreis",
+        "nicht im Heimatkreis Landkreis Cloppenburg",
         2,
     ),
     BadFile(

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from indicators.catalogue import CATALOGUE
-from indicators.cuts import HOME
+from regions.home import home
 from store.build import import_files
 from store.results import affected_keys, compute, read
 
@@ -37,7 +37,7 @@ def con(store_db):
 
 
 def test_the_build_stores_a_result_for_every_indicator_of_the_catalogue(con):
-    scopes = con.execute("SELECT key FROM indicator_scope WHERE gemeinden_of = ?", [HOME]).fetchall()
+    scopes = con.execute("SELECT key FROM indicator_scope WHERE gemeinden_of = ?", [home().key]).fetchall()
     stored = {key for (key,) in scopes}
     assert stored == set(CATALOGUE)
 
@@ -49,14 +49,14 @@ def test_a_stored_result_reads_back_exactly_as_it_was_computed_in_the_same_row_o
     stored = read(con, "ohne_abschluss_anteil")
     fresh = compute(con, "ohne_abschluss_anteil")
     pd.testing.assert_frame_equal(stored, fresh, check_dtype=False)
-    assert _value(stored, HOME, 2024) == pytest.approx(228 / 2031 * 100)
+    assert _value(stored, "03453", 2024) == pytest.approx(228 / 2031 * 100)
 
 
 def test_stored_gemeinde_results_hold_the_home_kreis_gemeinden(con):
     result = read(con, "beschaeftigungsquote_frauen")
     assert _value(result, "03453001", 2015) == pytest.approx(1842 / 3963 * 100)
     gemeinden = result[result["level"] == "gemeinde"]
-    assert len(gemeinden) and gemeinden["region_code"].str.startswith(HOME).all()
+    assert len(gemeinden) and gemeinden["region_code"].str.startswith("03453").all()
 
 
 def test_gemeinden_of_another_kreis_are_computed_on_request(con):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from store import symbols
+from indicators.status import MISSING, OK, SECRET
 from store.errors import ImportFehler
 from store.importers import ba_csv
 from store.importers.registry import _head
@@ -37,7 +37,7 @@ def test_women_employed_at_residence_in_cloppenburg_2025_are_at_least_34915_with
 ):
     # line 4057: employees_by_residence,03453,2025,social insurance,women,34915.0,141,13
     row = value(employees, "03453", "2025", "employees_by_residence | social insurance | women")
-    assert (row.value, row.status, row.raw_symbol, row.line) == (34915, symbols.OK, "n_suppressed=13", 4057)
+    assert (row.value, row.status, row.raw_symbol, row.line) == (34915, OK, "n_suppressed=13", 4057)
     assert (row.region_name, row.unit) == ("Cloppenburg", "Anzahl")  # name from region_codes.csv
 
 
@@ -92,7 +92,7 @@ def test_sum_over_only_suppressed_cells_is_secret_and_na_is_missing(tmp_path):
         "employees_by_residence,03453,2025,social insurance,women,NA,141,0\n"
     )
     obs = ba_csv.parse(path).observations
-    assert list(obs.status) == [symbols.SECRET, symbols.MISSING]
+    assert list(obs.status) == [SECRET, MISSING]
     assert obs.value.isna().all()
     assert obs.region_name.tolist() == ["03453", "03453"]  # no region_codes.csv next to it
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from store import symbols
+from indicators.status import OK, SECRET, UNCERTAIN
 from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import genesis_ffcsv
@@ -40,7 +40,7 @@ def test_dimensions_are_the_measure_then_each_non_regional_label_with_empty_code
     first = obs.iloc[0]
     assert (first.line, first.region_code, first.period) == (2, "08", "2017")
     assert first.dimensions == "Gestorbene | April | Insgesamt"
-    assert (first.value, first.unit, first.status) == (8402, "Anzahl", symbols.OK)
+    assert (first.value, first.unit, first.status) == (8402, "Anzahl", OK)
 
 
 def test_value_q_is_kept_next_to_the_number_in_raw_symbol():
@@ -65,9 +65,9 @@ def test_dinsg_table_is_stored_under_dg_and_slash_is_uncertain_never_zero():
     assert set(obs.region_code) == {"DG"}
     # line 6: GESM männlich, STBERUF02 Mithelfende, KB10-4 Naturwissenschaft …: "/"
     row = obs[obs.line == 6].iloc[0]
-    assert (row.status, row.raw_symbol) == (symbols.UNCERTAIN, "/")
+    assert (row.status, row.raw_symbol) == (UNCERTAIN, "/")
     assert row.value != row.value  # NaN, not 0
-    assert (obs.status == symbols.UNCERTAIN).sum() == 300  # 300 "/" cells in the file
+    assert (obs.status == UNCERTAIN).sum() == 300  # 300 "/" cells in the file
 
 
 def test_semester_keeps_its_start_month_as_period():
@@ -100,7 +100,7 @@ def test_kreise_excerpt_reads_dash_as_zero_dot_as_secret_and_keeps_berlin_bezirk
     assert obs.status.value_counts().to_dict() == {"zero": 24, "ok": 8, "secret": 1}
     # line 21: 11010010 Berlin-Marzahn-Hellersdorf, Humanmedizin, Insgesamt (explicit code INSGESAMT): "."
     row = obs[obs.line == 21].iloc[0]
-    assert (row.region_code, row.status, row.raw_symbol) == ("11010010", symbols.SECRET, ".")
+    assert (row.region_code, row.status, row.raw_symbol) == ("11010010", SECRET, ".")
     assert row.dimensions == "Bestandene Prüfungen | Humanmedizin/Gesundheitswissenschaften | Insgesamt"
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from store import symbols
+from indicators.status import OK
 from store.errors import ImportFehler
 from store.importers import inkar_csv
 from store.importers.registry import _head
@@ -47,7 +47,7 @@ def test_a_schul_oA_2019_cloppenburg_niedersachsen_and_bund(bildung):
     assert (cloppenburg.value, cloppenburg.line, cloppenburg.region_name) == (9.75, 1930, "Cloppenburg")
     assert value(bildung, "03", "2019", "a_schul_oA").value == 6.77
     assert value(bildung, "DG", "2019", "a_schul_oA").value == 6.64
-    assert (cloppenburg.status, cloppenburg.raw_symbol, cloppenburg.unit) == (symbols.OK, "9.75", "")
+    assert (cloppenburg.status, cloppenburg.raw_symbol, cloppenburg.unit) == (OK, "9.75", "")
 
 
 def test_gemeinde_keys_stay_eight_digits_and_cloppenburg_stadt_q_newfBGu15_bev_2022_is_11():

@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from store import symbols
+from indicators.status import OK, SECRET
 from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import genesis_csv, svb_xlsx
@@ -35,7 +35,7 @@ def value(parsed, region, period, dimensions):
 def test_women_employed_at_residence_in_cloppenburg_on_30_06_2019_are_30071(wohnort):
     # sheet 13111-02-02-4, row 65 (block 30.06.2019): 03453 Cloppenburg, Landkreis; 72022, 41951, 30071, …
     row = value(wohnort, "03453", "2019-06-30", WEIBLICH)
-    assert (row.value, row.status, row.line) == (30071, symbols.OK, 65)
+    assert (row.value, row.status, row.line) == (30071, OK, 65)
     assert row.region_name == "Cloppenburg, Landkreis"  # indentation stripped
 
 
@@ -61,7 +61,7 @@ def test_dash_is_zero_and_dot_is_secret(wohnort):
     # 5,898 "-" (historic Kreise such as 03152) and 288 "." (Berlin Bezirke) in the sheet
     assert obs.status.value_counts().to_dict() == {"ok": 32550, "zero": 5898, "secret": 288}
     berlin_mitte = value(wohnort, "11001001", "2019-06-30", INSGESAMT)
-    assert (berlin_mitte.status, berlin_mitte.raw_symbol) == (symbols.SECRET, ".")
+    assert (berlin_mitte.status, berlin_mitte.raw_symbol) == (SECRET, ".")
     assert berlin_mitte.value != berlin_mitte.value  # NaN, never 0
 
 

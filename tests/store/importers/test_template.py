@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from store import symbols
+from indicators.status import OK
 from store.connection import writing
 from store.errors import ImportFehler
 from store.importers import svb_xlsx, template
@@ -52,13 +52,16 @@ def test_both_shipped_templates_are_recognised_and_refused_while_they_hold_the_e
 def test_filled_template_gives_counts_per_school_and_per_gemeinde(tmp_path):
     parsed = template.parse(filled_csv(tmp_path))
     obs = parsed.observations
-    assert (parsed.table_code, parsed.source) == ("EIGENE Schuldaten", template.SOURCE)
+    assert (parsed.table_code, parsed.source) == (
+        "EIGENE Schuldaten",
+        "Bildungsbüro Landkreis Cloppenburg (eigene Erhebung)",
+    )
     assert len(obs) == 11
     # line 4: 2023/24;03453004;Beispielschule A (fiktiv);abgaenge_ohne_abschluss;5
     row = obs[obs.line == 4].iloc[0]
     assert (row.region_code, row.region_name, row.period) == ("03453004", "Cloppenburg", "2024")
     assert row.dimensions == "abgaenge_ohne_abschluss | Beispielschule A (fiktiv)"
-    assert (row.value, row.unit, row.status, row.raw_symbol) == (5, "Anzahl", symbols.OK, "5")
+    assert (row.value, row.unit, row.status, row.raw_symbol) == (5, "Anzahl", OK, "5")
     # line 9: the Gemeinde total has no school, so the merkmal alone is the dimension
     assert obs[obs.line == 9].iloc[0].dimensions == "abgaenge_insgesamt"
 
