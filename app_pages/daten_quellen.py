@@ -7,8 +7,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from charts.format import fmt_number, status_text
+from charts.format import fmt_number
 from charts.maps import ATTRIBUTION
+from indicators.status import RESULT_STATUSES
 from store.build import describe
 from store.errors import ImportFehler
 from store.importers.template import TABLE_CODE
@@ -22,12 +23,6 @@ CATALOGUE_DOC = Path(__file__).resolve().parent.parent / "docs" / "indikatoren.m
 DL_DE = "https://www.govdata.de/dl-de/by-2-0"
 AUDIT_ROWS = 500
 # Statuses the indicators give their results, besides the source flags they pass through.
-RESULT_STATUSES = {
-    "computed": "aus Zähler und Nenner der amtlichen Tabellen berechnet",
-    "published": "als Quote von der Quelle (INKAR, Bundesagentur für Arbeit) übernommen",
-    "suppressed": "Zähler oder Nenner 1 oder 2: aus Datenschutzgründen nicht ausgewiesen",
-    "missing": "für diese Region und dieses Jahr liegt kein Wert vor",
-}
 
 v = version()
 st.title("Daten & Quellen")
@@ -134,7 +129,7 @@ left.markdown("**Zeichen der Quellen**")
 left.table(tables.legend(), hide_index=True)
 right.markdown("**Status der Indikatorwerte**")
 right.table(
-    pd.DataFrame({"Status": [status_text(s) for s in RESULT_STATUSES], "Bedeutung": list(RESULT_STATUSES.values())}),
+    pd.DataFrame({"Status": [s.text for s in RESULT_STATUSES], "Bedeutung": [s.legend for s in RESULT_STATUSES]}),
     hide_index=True,
 )
 

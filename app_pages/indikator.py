@@ -10,13 +10,16 @@ import streamlit as st
 
 from indicators.catalogue import CATALOGUE
 from regions.home import home
-from regions.levels import GEMEINDEN, KREISE, is_gemeinde
+from regions.levels import GEMEINDEN, KREISE
 from ui import figures, sidebar, tables, text, url
 from ui.data import version
 from ui.plain import plain
 from ui.views import (
+    any_level_years,
+    area_levels,
     categories,
     current_files,
+    default_year,
     series,
     shown_region,
     statuses,
@@ -45,8 +48,8 @@ indicator = CATALOGUE[key]
 options = categories(key, v)
 category = url.choice(st.selectbox, "Kategorie", options, "kategorie", options[0]) if options != [""] else ""
 region = shown_region(key, selection.region)
-levels = [KREISE] + ([GEMEINDEN] if "gemeinde" in indicator.levels and kreis.gemeinden else [])
-available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
+levels = area_levels(key)
+available = any_level_years(key, category, v)
 
 st.title(indicator.title)
 st.caption(indicator.definition)
@@ -58,8 +61,7 @@ if not available:
 if region != selection.region:
     st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Kreis ({plain(region)}).")
 
-shown_years = years(key, GEMEINDEN if is_gemeinde(region) else KREISE, category, v) or available
-year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", shown_years[0])
+year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", default_year(key, region, category, v))
 name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
 tab = url.tabs(TABS)
 

@@ -29,12 +29,12 @@ from deck.model import (
 from indicators.catalogue import CATALOGUE, HANDLUNGSFELDER
 from indicators.peers import peer_groups
 from regions.home import home
-from regions.levels import GEMEINDEN, KREISE
+from regions.levels import KREISE
 from ui import access, decks, sidebar
 from ui.data import version
 from ui.plain import plain
 from ui.slides import export
-from ui.views import categories, choosable_regions, years
+from ui.views import any_level_years, area_levels, categories, choosable_regions
 
 DRAFT = "_entwurf"  # the slides being built, a list of deck.model slides
 NAME = "entwurf_name"
@@ -274,14 +274,14 @@ def _indicator_form(region_names: dict[str, str], v: int) -> None:
     # Widgets whose options depend on the indicator carry its key, so a choice never outlives its options.
     options = categories(key, v)
     category = st.selectbox("Kategorie", options, key=f"neu_kategorie_{key}") if options != [""] else ""
-    levels = [KREISE] + ([GEMEINDEN] if "gemeinde" in indicator.levels and home().gemeinden else [])
+    levels = area_levels(key)
     chart = st.radio("Diagramm", list(CHART_KINDS), key="neu_diagramm", format_func=CHART_KINDS.get, horizontal=True)
     if chart == "map":
         st.radio("Karte", levels, key=f"neu_ebene_{key}", format_func=home().level_names.get, horizontal=True)
     regions = list(region_names)
     chosen = sidebar.current().region
     st.selectbox("Region", regions, index=regions.index(chosen), key="neu_region", format_func=region_names.get)
-    available = sorted({y for level in levels for y in years(key, level, category, v)}, reverse=True)
+    available = any_level_years(key, category, v)
     st.selectbox(
         "Jahr", [None, *available], key=f"neu_jahr_{key}", format_func=lambda y: "neuestes" if y is None else str(y)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.format import fmt_value
+from deck.model import beirat_questions
 from indicators.catalogue import CATALOGUE
 from indicators.cuts import since
 from regions.home import home
@@ -16,24 +17,10 @@ from ui.ziele import standings_of
 from ui.ziele import version as goals_version
 from ziele.status import label
 
-# The Beirat's questions in the order it discusses them, each answered by one headline indicator.
-QUESTIONS = (
-    ("Schulabschlüsse", "Wie viele verlassen die Schule ohne Abschluss?", "ohne_abschluss_anteil"),
-    ("Übergang Schule – Beruf", "Reichen die Ausbildungsplätze für alle Bewerber?", "ausbildungsplaetze_je_100"),
-    ("Jugendarbeitslosigkeit", "Wie viele junge Menschen sind arbeitslos?", "jugendarbeitslosenquote"),
-    (
-        "Frauenerwerbstätigkeit",
-        "Wie groß ist der Anteil der Frauen an den sozialversicherungspflichtig Beschäftigten?",
-        "frauenanteil_svb",
-    ),
-    ("Frühe Bildung", "Wie viele Kinder unter 3 sind in Kita oder Kindertagespflege?", "betreuungsquote_u3"),
-    ("Bevölkerung und soziale Lage", "Wie viele Kinder leben von SGB-II-Leistungen?", "sgb2_quote_u15"),
-)
-
 # A second measure of the same question, shown under the headline with its own year: the women's
-# employment rate needs the female population by age, which the bundled files give for 2015 only,
-# while the BA's share of women among employees runs to 2025 and leads the tile.
-ALSO = {"frauenanteil_svb": "beschaeftigungsquote_frauen"}
+# employment rate (the deck's headline) needs the female population by age, which the bundled files
+# give for 2015 only; the BA's share of women among employees runs to 2025 and stands under it.
+ALSO = {"beschaeftigungsquote_frauen": "frauenanteil_svb"}
 
 # st.metric's named colours; .streamlit/config.toml sets them to a colour-blind-safe blue and orange.
 _TREND_COLOUR = {True: "blue", False: "orange", None: "gray"}
@@ -106,7 +93,9 @@ st.caption(
     f"{plain(selection.region_name)} im Vergleich mit {home().land_name} und Deutschland. Jeder Wert nennt sein Jahr; "
     "der Pfeil zeigt die Veränderung zum vorherigen Wert, blau = besser, orange = schlechter."
 )
-for row in range(0, len(QUESTIONS), 3):
-    for column, (field, question, key) in zip(st.columns(3), QUESTIONS[row : row + 3], strict=False):
+# The Beirat's questions, declared once with the slides that answer them (config/decks/beirat_standard.toml).
+questions = beirat_questions()
+for row in range(0, len(questions), 3):
+    for column, q in zip(st.columns(3), questions[row : row + 3], strict=False):
         with column:
-            _draw_tile(field, question, key)
+            _draw_tile(q.topic, q.question, q.indicator)

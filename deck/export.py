@@ -30,11 +30,10 @@ from pptx.util import Emu, Pt
 
 from charts.export import to_png
 from charts.style import HIGHLIGHT, MUTED_TEXT
-from deck.model import Deck
-from deck.render import PRESENTATION_SCALE, SlideContent, producer, render_deck
+from deck.render import SlideContent, producer
 
 if TYPE_CHECKING:
-    import duckdb
+    pass
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 TEXT = "#1F2933"  # the dashboard's text colour (.streamlit/config.toml)
@@ -234,11 +233,6 @@ def _draw(s: _PptxSlide | _PdfSlide, item: _Prepared) -> None:
     s.notes("\n".join(x for x in (c.statement, c.source_line, c.notes) if x))
 
 
-def to_pptx(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float = PRESENTATION_SCALE) -> bytes:
-    """The deck as a 16:9 PowerPoint file: one slide per deck slide, charts as PNG, text editable."""
-    return slides_to_pptx(deck.name, render_deck(deck, con, scale))
-
-
 def slides_to_pptx(name: str, slides: Sequence[SlideContent]) -> bytes:
     """PPTX of slides already rendered, e.g. those the presentation page holds in its cache."""
     prs = Presentation()
@@ -298,11 +292,6 @@ class _PdfSlide:
 
     def notes(self, text: str) -> None:
         """PDF pages carry no speaker notes; the sources slide lists the sources."""
-
-
-def to_pdf(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float = PRESENTATION_SCALE) -> bytes:
-    """The deck as a PDF: one 16:9 landscape page per slide, with the same content as the PPTX."""
-    return slides_to_pdf(deck.name, render_deck(deck, con, scale))
 
 
 def slides_to_pdf(name: str, slides: Sequence[SlideContent]) -> bytes:

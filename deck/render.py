@@ -408,9 +408,3 @@ def render_slide(deck: Deck, index: int, data: DeckData, scale: float = PRESENTA
     if isinstance(slide, ZielstandSlide):
         return _zielstand_slide(slide, number, total, data)
     raise TypeError(f"unknown slide {slide!r}")
-
-
-def render_deck(deck: Deck, con: duckdb.DuckDBPyConnection, scale: float = PRESENTATION_SCALE) -> list[SlideContent]:
-    """All slides of the deck, reading the store through one connection (for exports and tests)."""
-    data = StoreData(con)
-    return [render_slide(deck, i, data, scale) for i in range(len(deck.slides))]

@@ -19,7 +19,7 @@ from indicators.model import Indicator
 from indicators.peers import ALL_LAND, peer_groups
 from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
-from regions.levels import BUND, is_gemeinde, kreis_of, level_of
+from regions.levels import BUND, GEMEINDEN, KREISE, is_gemeinde, kreis_of, level_of
 
 
 def reference_codes() -> dict[str, str]:
@@ -73,6 +73,19 @@ def years_with_values(result: pd.DataFrame, level: str, category: str = "") -> l
     rows = with_values(result, category)
     rows = rows[rows["region_code"].isin(home().area_keys(level))]
     return sorted((int(y) for y in rows["year"].unique()), reverse=True)
+
+
+def area_levels(indicator: Indicator) -> list[str]:
+    """The map levels an indicator can show: the Kreise of the home Land, and the Gemeinden of the home
+    Kreis where the indicator exists per Gemeinde and the Kreis has Gemeinden (a kreisfreie Stadt has none)."""
+    per_gemeinde = "gemeinde" in indicator.levels and home().gemeinden
+    return [KREISE, GEMEINDEN] if per_gemeinde else [KREISE]
+
+
+def years_of_levels(result: pd.DataFrame, levels: Sequence[str], category: str = "") -> list[int]:
+    """Years, newest first, in which an area of any of the levels has a value (the page's year choice)."""
+    years = {year for level in levels for year in years_with_values(result, level, category)}
+    return sorted(years, reverse=True)
 
 
 def cross_section(result: pd.DataFrame, areas: pd.DataFrame, year: int, category: str = "") -> pd.DataFrame:

@@ -7,20 +7,6 @@ from collections.abc import Sequence
 import duckdb
 import pandas as pd
 
-EXPORT_COLUMNS = [
-    "table_code",
-    "region_code",
-    "region_name",
-    "period",
-    "dimensions",
-    "value",
-    "status",
-    "unit",
-    "raw_symbol",
-    "file_name",
-    "stand",
-]
-
 
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All imports, newest first, with their provenance and how many values are still current."""

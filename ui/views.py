@@ -31,7 +31,7 @@ from indicators.comparison import (
 from indicators.cuts import Figure, figure
 from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
-from regions.levels import BUND, KREISE, kreis_of
+from regions.levels import BUND, GEMEINDEN, KREISE, is_gemeinde, kreis_of
 from ui.data import imports, region_table, result, tables
 
 
@@ -104,6 +104,24 @@ def series(key: str, region: str, group: str, category: str, version: int) -> pd
 def years(key: str, level: str, category: str, version: int) -> list[int]:
     """Years, newest first, in which an area of the level (Kreise of the Land, Gemeinden of the Kreis) has a value."""
     return cuts.years_with_values(result(key, version), level, category)
+
+
+def area_levels(key: str) -> list[str]:
+    """The map levels of an indicator for the home region (indicators.cuts.area_levels)."""
+    return cuts.area_levels(CATALOGUE[key])
+
+
+@st.cache_data(show_spinner=False)
+def any_level_years(key: str, category: str, version: int) -> list[int]:
+    """Years, newest first, with a value for an area of any map level of the indicator."""
+    return cuts.years_of_levels(result(key, version), area_levels(key), category)
+
+
+@st.cache_data(show_spinner=False)
+def default_year(key: str, region: str, category: str, version: int) -> int | None:
+    """The newest year with a value at the level of the shown region (a Gemeinde's, else the Kreise's)."""
+    level = GEMEINDEN if is_gemeinde(shown_region(key, region)) else KREISE
+    return next(iter(years(key, level, category, version) or any_level_years(key, category, version)), None)
 
 
 @st.cache_data(show_spinner=False)

@@ -78,8 +78,10 @@ def test_a_kreis_in_another_land_is_compared_with_its_own_land(open_app, region)
     at = open_app()
     assert any("im Vergleich mit Nordrhein-Westfalen und Deutschland" in t for t in texts(at))
     at = open_app("app_pages/landkreisvergleich.py")
-    # Nordrhein-Westfalen has 53 Kreise and kreisfreie Städte (VG5000, 01.01.2021).
+    # Nordrhein-Westfalen has 53 Kreise and kreisfreie Städte, Kreis Steinfurt 24 Gemeinden (VG5000,
+    # 01.01.2021): the region list offers 53 + 24 = 77 regions, Steinfurt first.
     assert any(t.startswith("Kreise des Landes Nordrhein-Westfalen im Jahr") for t in texts(at))
-    assert len(at.sidebar.selectbox(key="region").options) == 53
+    regions = at.sidebar.selectbox(key="region").options
+    assert (len(regions), regions[0]) == (77, "Steinfurt, Kreis")
     groups = at.sidebar.selectbox(key="vergleich").options
     assert groups == ["Nachbarkreise", "Alle Kreise des Landes Nordrhein-Westfalen"]

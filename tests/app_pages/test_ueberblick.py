@@ -57,8 +57,8 @@ def test_every_tile_names_the_year_of_its_value(open_app):
 
 def test_each_tile_draws_a_sparkline_of_its_own_values_only(open_app):
     sparklines = charts(open_app())
-    # Every headline has more than one year (the women's tile leads with the BA series 2013–2025).
-    assert len(sparklines) == 6
+    # Beschäftigungsquote Frauen has a single year (2015), so five of the six tiles draw a line.
+    assert len(sparklines) == 5
     for _, rows in sparklines:
         assert {row["region_code"] for row in rows} == {"03453"}
 
@@ -85,8 +85,7 @@ def test_a_gemeinde_sees_its_own_values_and_kreis_values_only_labelled_as_such(o
 
 def test_a_tile_whose_value_is_old_next_to_the_store_carries_a_stand_badge(open_app):
     at = open_app()
-    # Beschäftigungsquote Frauen (the women's tile's second line): newest value 2015, the store reaches
-    # 2025 → "Stand 2015"; leavers 2024: none.
+    # Beschäftigungsquote Frauen: newest value 2015, the store reaches 2025 → "Stand 2015"; leavers 2024: none.
     badges = [m.value for m in at.markdown if "badge[" in m.value]
     assert any("Stand 2015" in b for b in badges)
     assert not any("Stand 2024" in b for b in badges)
@@ -99,7 +98,7 @@ def test_a_tile_whose_value_is_old_next_to_the_store_carries_a_stand_badge(open_
         ("Abgänge ohne Hauptschulabschluss", 2024, None),  # 21111-02-06-4-B, 2024
         ("Ausbildungsplätze je 100 Nachfragende", 2021, "Stand 2021"),  # INKAR bildung ends 2021
         ("Jugendarbeitslosenquote", 2025, None),  # BA annual average 2025
-        ("Frauenanteil an den SV-Beschäftigten (BA)", 2025, None),  # BA 30.06.2025
+        ("Beschäftigungsquote Frauen", 2015, "Stand 2015"),  # female population by age bundled for 2015 only
         ("Betreuungsquote unter 3-Jährige", 2020, "Stand 2020"),  # INKAR kinderbetreuung ends 2020
         ("Kinder unter 15 in SGB-II", 2022, None),  # INKAR sozialleistungen 2022
     ],
@@ -111,23 +110,23 @@ def test_each_tile_shows_the_newest_year_the_store_has_for_it_and_a_badge_only_w
     badges = [m.value for m in tile.markdown if "badge[" in m.value]
     if badge:
         assert any(badge in b for b in badges)
-    elif title != "Frauenanteil an den SV-Beschäftigten (BA)":
+    else:
         assert badges == []
 
 
-def test_the_womens_tile_leads_with_the_ba_share_2025_and_names_the_2015_rate_with_its_year(open_app):
+def test_the_womens_tile_shows_the_2015_rate_with_its_badge_and_the_ba_share_2025_under_it(open_app):
     at = open_app()
-    tile = _metric(at, "Frauenanteil an den SV-Beschäftigten (BA)")
-    # ba_kreise: 30.06.2025 34,915 women of 80,327 = 43.47 %; 2024: 43.23 % → +0.23 pp, higher is better.
-    assert (tile.value, tile.delta) == ("43,5 %", "+0,2 Pp.")
-    assert tile.proto.delta_description == "gegenüber 2024 (Vorjahr) besser"
+    tile = _metric(at, "Beschäftigungsquote Frauen")
     # 13111-02-02-4 / 12411-02-03-4, 2015: 25,643 employed women of 53,358 aged 15–64 = 48.1 %.
-    line = next(t for t in texts(at) if t.startswith("Außerdem: Beschäftigungsquote Frauen – "))
-    assert line.endswith(" 2015: 48,1 %") and "Cloppenburg" in line
+    assert (tile.label, tile.value) == ("2015: Beschäftigungsquote Frauen", "48,1 %")
+    # ba_kreise: 30.06.2025 34,915 women of 80,327 employees = 43.47 %.
+    line = next(t for t in texts(at) if t.startswith("Außerdem: Frauenanteil an den SV-Beschäftigten (BA) – "))
+    assert line.endswith(" 2025: 43,5 %") and "Cloppenburg" in line
 
 
-def test_for_a_gemeinde_the_second_line_names_the_gemeinde_and_the_headline_the_landkreis(open_app):
+def test_for_a_gemeinde_the_second_line_names_the_landkreis_whose_value_it_is(open_app):
     at = open_app(region="03453001")  # Barßel
-    # The BA share exists per Kreis only; the 2015 rate exists per Gemeinde: 1,842 of 3,963 = 46.5 %.
-    assert "Außerdem: Beschäftigungsquote Frauen – Barßel 2015: 46,5 %" in texts(at)
-    assert _metric(at, "Frauenanteil an den SV-Beschäftigten (BA)").value == "43,5 %"
+    # The 2015 rate exists per Gemeinde: 1,842 of 3,963 = 46.5 %; the BA share per Kreis only.
+    assert _metric(at, "Beschäftigungsquote Frauen").value == "46,5 %"
+    line = next(t for t in texts(at) if t.startswith("Außerdem: Frauenanteil an den SV-Beschäftigten (BA) – "))
+    assert "Barßel" not in line and line.endswith(" 2025: 43,5 %")

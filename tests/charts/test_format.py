@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from charts.format import fmt_counts, fmt_date, fmt_number, fmt_pp, fmt_value, status_text
+from charts.format import fmt_counts, fmt_date, fmt_number, fmt_pp, fmt_value
+from indicators.status import status_text
 
 NAN = float("nan")
 

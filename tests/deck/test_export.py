@@ -10,7 +10,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from deck.export import to_pdf, to_pptx
+from deck.export import slides_to_pdf, slides_to_pptx
 from deck.model import Deck, TextSlide, default_deck
 from deck.render import render_slide
 
@@ -28,13 +28,13 @@ def contents(deck, deck_data):
 
 
 @pytest.fixture(scope="module")
-def pptx(deck, store_con):
-    return Presentation(io.BytesIO(to_pptx(deck, store_con)))
+def pptx(deck, contents):
+    return Presentation(io.BytesIO(slides_to_pptx(deck.name, contents)))
 
 
 @pytest.fixture(scope="module")
-def pdf(deck, store_con):
-    return PdfReader(io.BytesIO(to_pdf(deck, store_con)))
+def pdf(deck, contents):
+    return PdfReader(io.BytesIO(slides_to_pdf(deck.name, contents)))
 
 
 def _texts(slide) -> str:

@@ -15,6 +15,7 @@ from deck.model import (
     SourcesSlide,
     TextSlide,
     TitleSlide,
+    beirat_questions,
     deck_path,
     default_deck,
     delete_deck,
@@ -56,7 +57,8 @@ def test_the_shipped_deck_asks_the_beirat_questions_in_order():
         ("sgb2_quote_u15", "map"),
     ]
     assert deck.slides[-3].level == "gemeinden"
-    assert all(s.region == "03453" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
+    # No region in the file: every slide shows the home Kreis of config/region.toml.
+    assert all(s.region_code == "03453" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
 
 
 def test_the_shipped_deck_file_is_named_after_its_deck():
@@ -213,3 +215,24 @@ def test_a_link_finds_a_deck_by_its_file_stem_with_the_shipped_deck_first(tmp_pa
 @pytest.mark.parametrize("stem", ["", "gibt_es_nicht", "../config/decks/beirat_standard", "Beirat_Standard"])
 def test_a_link_to_no_deck_or_to_a_path_finds_nothing(tmp_path, stem):
     assert deck_path(stem, tmp_path) is None
+
+
+def test_the_beirat_questions_are_the_question_slides_of_the_shipped_deck():
+    # config/decks/beirat_standard.toml: six indicator slides carry topic and question; the Überblick
+    # draws exactly these tiles, in this order (app_pages/ueberblick.py).
+    questions = beirat_questions()
+    assert [q.indicator for q in questions] == [
+        "ohne_abschluss_anteil",
+        "ausbildungsplaetze_je_100",
+        "jugendarbeitslosenquote",
+        "beschaeftigungsquote_frauen",
+        "betreuungsquote_u3",
+        "sgb2_quote_u15",
+    ]
+    assert questions[0].topic == "Schulabschlüsse"
+    assert questions[0].question == "Wie viele verlassen die Schule ohne Abschluss?"
+
+
+def test_a_question_needs_its_topic():
+    with pytest.raises(DeckError, match="„topic“ und „question“ gehören zusammen"):
+        IndicatorSlide("ohne_abschluss_anteil", question="Wie viele?")

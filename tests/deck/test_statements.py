@@ -60,8 +60,9 @@ def test_a_secret_value_is_written_in_words_never_as_zero(leavers):
 
 
 def test_a_region_without_any_value_says_so_and_names_no_year(leavers):
-    # Leavers are published per Kreis only; a Gemeinde has no row at all.
-    assert statement(OHNE, leavers, "03453001") == "Abgänge ohne Hauptschulabschluss, 03453001 (Gemeinde): keine Daten."
+    # Leavers are published per Kreis only; a Gemeinde has no row at all. Its name comes from the
+    # bundled boundaries (VG5000: 03453001 Barßel), so the sentence still names it.
+    assert statement(OHNE, leavers, "03453001") == "Abgänge ohne Hauptschulabschluss, Barßel (Gemeinde): keine Daten."
 
 
 def test_a_rate_per_100_keeps_its_unit_in_every_figure(deck_data):
