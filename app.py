@@ -38,10 +38,12 @@ sections = {
         st.Page("app_pages/indikator.py", title="Indikator"),
         st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich"),
         st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil"),
+        st.Page("app_pages/berufe.py", title="Berufe und Fachkräfte"),
     ],
     "Präsentation": [
         st.Page("app_pages/praesentationen.py", title="Präsentationen"),
         presentation,
+        st.Page("app_pages/bericht.py", title="Bericht"),
     ],
     "Grundlagen": [
         st.Page("app_pages/daten_quellen.py", title="Daten & Quellen"),

@@ -1,4 +1,4 @@
-"""Bildungsmonitor command line: build, import, status, export, indicator, ziele, benutzer.
+"""Bildungsmonitor command line: build, import, status, export, indicator, ziele, bericht, steckbriefe, benutzer.
 
 Run as `.venv/bin/python cli.py COMMAND …`. The interface is documented in README.md and kept
 stable: scripts and scheduled jobs of the Bildungsbüro depend on it. Exit codes: 0 success,
@@ -17,6 +17,8 @@ from access import audit, users
 from access.roles import Role
 from access.settings import SettingsError
 from access.settings import load as access_settings
+from bericht import cli as bericht_cli
+from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS
 from charts.spreadsheet import formula_safe
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_comparisons
@@ -88,6 +90,21 @@ def _parser() -> argparse.ArgumentParser:
     cmd.set_defaults(run=_indicator)
 
     ziele_cli.add_commands(commands)
+
+    cmd = commands.add_parser("bericht", help="kommunalen Bildungsbericht als DOCX oder PDF erzeugen")
+    cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: bildungsbericht.docx bzw. .pdf)")
+    cmd.add_argument("--format", choices=list(REPORT_FORMATS), help="Standard: Endung von --output, sonst docx")
+    cmd.add_argument(
+        "--definition", metavar="NAME", help="gespeicherter Bericht (Standard: alle Kapitel und Indikatoren)"
+    )
+    cmd.add_argument("--ersetzen", action="store_true", help="eine vorhandene Zieldatei ersetzen")
+    cmd.set_defaults(run=bericht_cli.report)
+
+    cmd = commands.add_parser("steckbriefe", help="Gemeindesteckbriefe des Heimatkreises als PDF, ZIP oder XLSX")
+    cmd.add_argument("--output", type=Path, help="Zieldatei (Standard: gemeindesteckbriefe.pdf/.zip/.xlsx)")
+    cmd.add_argument("--format", choices=list(BRIEF_FORMATS), help="Standard: Endung von --output, sonst pdf")
+    cmd.add_argument("--ersetzen", action="store_true", help="eine vorhandene Zieldatei ersetzen")
+    cmd.set_defaults(run=bericht_cli.steckbriefe)
 
     cmd = commands.add_parser("benutzer", help="lokale Benutzer für die Anmeldung ohne Identitätsdienst verwalten")
     actions = cmd.add_subparsers(dest="aktion", required=True)

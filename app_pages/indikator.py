@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from deck.model import slug
 from indicators.catalogue import CATALOGUE
 from regions.home import home
 from regions.levels import GEMEINDEN, KREISE
@@ -62,14 +63,15 @@ if region != selection.region:
     st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Kreis ({plain(region)}).")
 
 year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", default_year(key, region, category, v))
-name = f"{key}_{region}" + (f"_{options.index(category)}" if category else "")
+# The category in words ("..._beispielschule_a"), never its position: "_0" said nothing about the file.
+name = f"{key}_{region}" + (f"_{slug(category)}" if category else "")
 tab = url.tabs(TABS)
 
 if tab["Diagramm"].open:
     with tab["Diagramm"]:
         gv = goals_version()
         figures.show("time_series", key, selection.region, selection.group, category, v, gv)
-        for goal in [] if category else standings_of(key, region, v, gv):
+        for goal in standings_of(key, region, v, gv, category):
             st.caption(f"Ziel: {label(goal)} – {distance(goal)}")
         if indicator.breaks:
             st.caption("Datenbrüche: " + "; ".join(f"{b.year}: {b.label}" for b in indicator.breaks))

@@ -2,14 +2,16 @@
 
     .venv/bin/python bench/load.py [--sessions 20] [--seconds 180] [--db data/bildungsmonitor.duckdb]
 
-Starts its own Streamlit server on 127.0.0.1 (never another host) on the given store, then drives
-`--sessions` browser sessions (contexts of one headless Debian chromium, via Playwright's
-`executable_path`; Streamlit's websocket protocol is not meant to be spoken by hand) for `--seconds`.
+Starts its own Streamlit server on 127.0.0.1 (never another host) on the given store, the way `./run`
+does (scripts/serve.py), then drives `--sessions` browser sessions (contexts of one headless Debian
+chromium, via Playwright's `executable_path`; Streamlit's websocket protocol is not meant to be spoken
+by hand) for `--seconds`.
 Each session opens the three pages in turn, with a different region and indicator each round, so
 caches fill and are hit like with real users. Reported: page loads, errors (exception on the page,
 navigation failure, no settled page within 60 s), p50/p95/max time to a settled page (connected,
 heading drawn, script finished, no running indicator), and the server's RSS before, every 30 s and
-after. Bounded: at most 50 sessions and 600 s. Not a test: the numbers go into README ("Skalierung").
+after, and the CPU time the server used (the rest of the machine's time went to the browsers and the
+neighbours). Bounded: at most 50 sessions and 600 s. Not a test: the numbers go into README ("Skalierung").
 """
 
 from __future__ import annotations
@@ -98,6 +100,12 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process used so far (from /proc), to tell server work from browser work."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def sample_rss(pid: int, deadline: float, samples: list) -> None:
     while time.monotonic() < deadline:
         await asyncio.sleep(30)
@@ -123,7 +131,8 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    # Started as ./run starts it (scripts/serve.py: libraries imported before the first request).
+    command = [sys.executable, str(ROOT / "scripts" / "serve.py"), "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     command += ["--server.fileWatcherType", "none"]
     env = {**os.environ, "BILDUNGSMONITOR_DB": str(db)}
@@ -155,9 +164,9 @@ def main() -> int:
 
     server, base = start_server(args.db)
     try:
-        before = rss_mb(server.pid)
+        before, cpu_before, load_before = rss_mb(server.pid), cpu_seconds(server.pid), os.getloadavg()[0]
         times, errors, samples = asyncio.run(drive(base, server.pid, sessions, seconds))
-        after = rss_mb(server.pid)
+        after, cpu = rss_mb(server.pid), cpu_seconds(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -174,6 +183,8 @@ def main() -> int:
         p50, p95 = statistics.median(every), percentile(every, 0.95)
         print(f"  {'alle':<20} n={len(every):4d}  p50 {p50:5.2f} s  p95 {p95:5.2f} s")
     print(f"RSS des Servers: vorher {before:.0f} MB, alle 30 s {samples}, nachher {after:.0f} MB")
+    print(f"CPU-Zeit des Servers: {cpu:.0f} s in {seconds} s")
+    print(f"Lastmittel (1 min): vorher {load_before:.1f}, nachher {os.getloadavg()[0]:.1f}")
     for error in errors[:20]:
         print(f"  Fehler: {error}")
     return 1 if errors else 0

@@ -1,23 +1,29 @@
 """Benchmark at national scale: a SYNTHETIC store shaped like the real one, and what the dashboard costs on it.
 
-    .venv/bin/python bench/scale.py [--years 30] [--variables 300] [--regions 0] [--out /tmp/bildungsmonitor-scale]
+    nice -n 10 .venv/bin/python bench/scale.py [--years 30] [--variables 300] [--regions 0] [--out /tmp/...]
 
 Every value this script writes is SYNTHETIC (invented numbers, never real statistics). The shapes are
 real: the regions are the real regions of the bundled store (all Gemeinden of Germany, Kreise, Länder,
-Bund), the variables are real (table, dimensions, unit) combinations of the bundled tables, the tables
-the indicators read first. Each variable gets a value for every region and each of `--years` years,
-so the defaults give about 12,300 regions × 30 years × 300 variables ≈ 110 million values. Every import
-record says SYNTHETISCH in its source, title, licence and file name; the store lives under /tmp only.
+Bund), the variables are the real (table, dimensions, unit) combinations of the bundled tables. Whole
+tables are taken, the indicators' tables first and smallest first, until `--variables` is reached, so
+every indicator whose tables fit computes on complete tables. Each variable gets a value for every
+region and each of `--years` years: the defaults give 13,756 regions × 30 years × 307 variables
+≈ 127 million values. Every import record says SYNTHETISCH in its source, title, licence and file
+name; the store lives under `--out` (/tmp) only and is deleted at the end unless `--keep`.
 
 Measured, each next to the same figure on the bundled (real) store:
-- build time, file size and bytes per value;
-- import of one real file (`cli.py import` pipeline) into the store;
-- cold time of every indicator result the pages need (a fresh connection, the query and the
-  indicator function), and the warm rerun of Überblick, Indikator and Landkreisvergleich (AppTest,
-  from the cache, as a user's click after the first visitor);
-- peak RSS of this process, which ran the dashboard pages (the dashboard's own memory).
+- build time: writing the values, and computing every indicator's stored result (store.results);
+- file size and bytes per value;
+- import of one real file with the indicators it feeds (`cli.py import` pipeline), in its own process;
+- cold read of every indicator's stored result (a fresh connection and the query, as the dashboard's
+  data layer does on a cache miss), and the first and warm reruns of Überblick, Indikator and
+  Landkreisvergleich (AppTest, in a fresh process: the first run fills the caches, as the first
+  visitor of a store version does; a warm rerun is a user's click after that);
+- peak RSS of the process that ran the dashboard pages (the dashboard's own memory; the import runs
+  in a process of its own, as `cli.py import` does).
 Targets on the 2-core machine: warm rerun ≤ 300 ms, cold indicator ≤ 5 s, RSS ≤ 2 GB, ≤ 15 bytes/value.
-Not a test: the numbers depend on the machine and its neighbours; they go into README ("Skalierung").
+Progress goes to stderr with the time of day. Not a test: the numbers depend on the machine and its
+neighbours; they go into README ("Skalierung").
 """
 
 from __future__ import annotations
@@ -25,7 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -38,14 +43,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from indicators.catalogue import CATALOGUE, evaluate  # noqa: E402
-from regions.home import home  # noqa: E402
+from indicators.catalogue import CATALOGUE  # noqa: E402
 from store.build import build, import_files  # noqa: E402
 from store.connection import reading, rebuilding, writing  # noqa: E402
-from store.queries import observations  # noqa: E402
+from store.load import sha256_of  # noqa: E402
+from store.results import affected_keys, read, refresh  # noqa: E402
 
-ONE_REAL_FILE = ROOT / "data" / "raw" / "regionalstatistik_2023_2025" / "82411-01-03-4.csv"  # 1,076 values
-ONE_TABLE = "82411-01-03-4"
+# A real file of a table two indicators read (Jugendarbeitslosigkeit), so its import recomputes them.
+ONE_REAL_FILE = ROOT / "data" / "raw" / "regionalstatistik_2023_2025" / "13211-02-05-4.csv"
 SYNTHETIC = "SYNTHETISCH"
 LAST_YEAR = 2024
 # Older than any real file, so importing a real file replaces the synthetic values it overlaps.
@@ -57,20 +62,33 @@ PAGES = [
 ]
 
 
-def build_synthetic(real: Path, target: Path, years: int, variables: int, regions: int) -> int:
-    """Write the synthetic store from the real store's shapes; return the number of values."""
+def say(text: str) -> None:
+    """One progress line on stderr, so a long run shows where it is."""
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+
+def build_synthetic(real: Path, target: Path, years: int, variables: int, regions: int) -> dict[str, float]:
+    """Write the synthetic store from the real store's shapes and compute its indicator results."""
     indicator_tables = sorted({code for ind in CATALOGUE.values() for code in ind.table_codes})
     with rebuilding(target) as con:
+        started = time.perf_counter()
         con.execute("ATTACH ? AS real (READ_ONLY)", [str(real)])
         con.execute("INSERT INTO regions SELECT * FROM real.regions")
         con.execute(
             """
             CREATE TEMP TABLE variables AS
-            SELECT row_number() OVER (ORDER BY NOT list_contains(?, table_code), table_code, dimensions) AS var, *
-            FROM (SELECT table_code, dimensions, any_value(unit) AS unit, any_value(substr(period, 5)) AS suffix,
-                         any_value(table_title) AS table_title
-                  FROM real.observations JOIN real.imports USING (import_id, table_code) GROUP BY ALL)
-            QUALIFY var <= ?
+            WITH shapes AS (
+                SELECT table_code, dimensions, any_value(unit) AS unit, any_value(substr(period, 5)) AS suffix,
+                       any_value(table_title) AS table_title
+                FROM real.observations JOIN real.imports USING (import_id, table_code) GROUP BY ALL
+            ), whole_tables AS (
+                SELECT table_code, count(*) AS n,
+                       sum(count(*)) OVER (ORDER BY NOT list_contains(?, table_code), count(*), table_code) AS upto
+                FROM shapes GROUP BY table_code
+            )
+            SELECT row_number() OVER (ORDER BY s.table_code, s.dimensions) AS var, s.*
+            FROM shapes s JOIN whole_tables t USING (table_code)
+            WHERE t.upto - t.n < ?
             """,
             [indicator_tables, variables],
         )
@@ -84,9 +102,10 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
             [regions or 1_000_000],
         )
         tables = con.execute(
-            "SELECT table_code, any_value(table_title) FROM variables GROUP BY 1 ORDER BY 1"
+            "SELECT table_code, any_value(table_title), count(*) FROM variables GROUP BY 1 ORDER BY 1"
         ).fetchall()
-        for table_code, title in tables:
+        say(f"{sum(n for *_, n in tables)} Variablen aus {len(tables)} Tabellen")
+        for number, (table_code, title, _) in enumerate(tables, start=1):
             import_id = con.execute(
                 """
                 INSERT INTO imports (file_name, sha256, source, table_code, table_title, stand, licence, importer,
@@ -104,7 +123,7 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                     f"{SYNTHETIC}: Benchmarkdaten, nicht real",
                 ],
             ).fetchall()[0][0]
-            con.execute(
+            written = con.execute(
                 """
                 INSERT INTO observations
                 SELECT ?, v.table_code, r.region_code, r.name, y.year::VARCHAR || v.suffix, y.year, v.dimensions,
@@ -114,14 +133,28 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                 WHERE v.table_code = ?
                 """,
                 [import_id, LAST_YEAR - years + 1, LAST_YEAR + 1, table_code],
-            )
-            con.execute(
-                "UPDATE imports SET row_count = (SELECT count(*) FROM observations WHERE import_id = ?) "
-                "WHERE import_id = ?",
-                [import_id, import_id],
-            )
-        values = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
-    return values
+            ).fetchall()[0][0]
+            con.execute("UPDATE imports SET row_count = ? WHERE import_id = ?", [written, import_id])
+            say(f"[{number}/{len(tables)}] {table_code}: {written:,} Werte")
+        values_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        refresh(con, progress=lambda n, total, key, s: say(f"Ergebnis {n}/{total} {key}: {s:.1f} s"))
+        results_seconds = time.perf_counter() - started
+    return {"values": values_seconds, "results": results_seconds}
+
+
+def build_bundled(target: Path) -> dict[str, float]:
+    """Build the real store from data/raw; the results' share is the sum of the per-indicator times."""
+    per_indicator: list[float] = []
+
+    def result_progress(number: int, total: int, key: str, seconds: float) -> None:
+        per_indicator.append(seconds)
+        say(f"Ergebnis {number}/{total} {key}: {seconds:.1f} s")
+
+    started = time.perf_counter()
+    build(target, lambda number, total, _: say(f"Datei {number}/{total}"), result_progress)
+    total = time.perf_counter() - started
+    return {"values": total - sum(per_indicator), "results": sum(per_indicator)}
 
 
 def timed(action) -> float:
@@ -130,90 +163,149 @@ def timed(action) -> float:
     return time.perf_counter() - started
 
 
-def cold_indicators(db: Path) -> list[float]:
-    """Seconds per indicator: open the store, query its tables, compute; nothing cached in between."""
+def import_one(db: Path) -> dict[str, str]:
+    """Import ONE_REAL_FILE with its indicators' refresh; its earlier import is removed first (not timed)."""
+    sha = sha256_of(ONE_REAL_FILE)
+    with writing(db) as con:
+        con.execute(
+            "DELETE FROM observations WHERE import_id IN (SELECT import_id FROM imports WHERE sha256 = ?)", [sha]
+        )
+        con.execute("DELETE FROM imports WHERE sha256 = ?", [sha])
+    os.environ["BILDUNGSMONITOR_IMPORTS"] = str(db.parent / f"imports_{db.stem}")
+    outcomes, refreshing = [], []
+    seconds = timed(
+        lambda: outcomes.extend(
+            import_files(db, [ONE_REAL_FILE], lambda *_: None, lambda *step: refreshing.append(step[-1]))
+        )
+    )
+    shutil.rmtree(db.parent / f"imports_{db.stem}", ignore_errors=True)
+    if outcomes[0].error:
+        raise RuntimeError(outcomes[0].error.meldung)
+    result = outcomes[0].result
+    recomputed = len(affected_keys([result.table_code]))
+    return {
+        f"Import 1 echte Datei ({_de_int(result.rows)} Werte, {recomputed} Indikatoren neu)": _de(seconds, "s", 2),
+        "  davon Indikatoren neu berechnen": _de(sum(refreshing), "s", 2),
+        "ersetzte Werte beim Import": _de_int(result.replaced),
+    }
+
+
+def cold_results(db: Path) -> list[float]:
+    """Seconds per indicator for a cache miss: open the store, read the stored result, close."""
     times = []
-    for key, indicator in CATALOGUE.items():
+    for key in CATALOGUE:
 
-        def compute(indicator=indicator, key=key):
+        def read_one(key=key):
             with reading(db) as con:
-                evaluate(key, observations(con, indicator.table_codes, home().key))
+                read(con, key)
 
-        times.append(timed(compute))
+        times.append(timed(read_one))
     return times
 
 
-def warm_reruns(db: Path, runs: int) -> dict[str, float]:
-    """Median warm rerun (ms) of the pages, on `db`, after one run that fills the caches."""
-    from pages import app, median_rerun
+def page_runs(db: Path, runs: int) -> dict[str, tuple[float, float]]:
+    """(first run, median warm rerun) in ms per page, on `db`, in this fresh process."""
+    from pages import app, first_and_median_rerun
 
     os.environ["BILDUNGSMONITOR_DB"] = str(db)
-    return {label: median_rerun(app(page, params), runs) for label, page, params in PAGES}
+    return {label: first_and_median_rerun(app(page, params), runs) for label, page, params in PAGES}
 
 
 def measure(db: Path, runs: int) -> dict[str, str]:
     """Run in a fresh process (see main), so its RSS is the dashboard's alone and caches start cold."""
-    with writing(db) as con:  # set-up, not timed: the one real file's table leaves, so the import loads all of it
-        con.execute("DELETE FROM observations WHERE table_code = ?", [ONE_TABLE])
-        con.execute("DELETE FROM imports WHERE table_code = ?", [ONE_TABLE])
     values = _count(db)
-    os.environ["BILDUNGSMONITOR_IMPORTS"] = str(db.parent / f"imports_{db.stem}")
-    import_seconds = timed(lambda: import_files(db, [ONE_REAL_FILE], lambda *_: None))
-    cold = cold_indicators(db)
-    warm = warm_reruns(db, runs)
-    shutil.rmtree(db.parent / f"imports_{db.stem}", ignore_errors=True)
+    cold = cold_results(db)
+    say(f"{db.name}: gespeicherte Ergebnisse gelesen")
+    pages = page_runs(db, runs)
+    say(f"{db.name}: Seiten gemessen")
     return {
-        "Werte": f"{values:,}".replace(",", "."),
+        "Werte": _de_int(values),
         "Datei": f"{db.stat().st_size / 1e6:,.0f} MB".replace(",", "."),
-        "Byte je Wert": f"{db.stat().st_size / values:.1f}".replace(".", ","),
-        "Import 1 echte Datei (1.076 Werte)": f"{import_seconds:.2f} s".replace(".", ","),
-        f"kalt je Indikator, Median ({len(cold)})": f"{statistics.median(cold):.2f} s".replace(".", ","),
-        "kalt je Indikator, Maximum": f"{max(cold):.2f} s".replace(".", ","),
-        **{f"warm: {page} (Median)": f"{ms:.0f} ms" for page, ms in warm.items()},
-        "RSS des Prozesses (Spitze)": f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6:.2f} GB".replace(
-            ".", ","
-        ),
+        "Byte je Wert": _de(db.stat().st_size / values, "", 1),
+        f"kalt je Indikator: Ergebnis lesen, Median ({len(cold)})": _de(statistics.median(cold), "s", 2),
+        "kalt je Indikator: Ergebnis lesen, Maximum": _de(max(cold), "s", 2),
+        **{f"erster Aufruf: {page}": _de(first / 1000, "s", 2) for page, (first, _) in pages.items()},
+        **{f"warm: {page} (Median)": f"{warm:.0f} ms" for page, (_, warm) in pages.items()},
+        "RSS des Seitenprozesses (Spitze)": _de(_peak_rss_kb() / 1e6, "GB", 2),
     }
+
+
+def _peak_rss_kb() -> int:
+    """This process's peak RSS. Not getrusage's ru_maxrss: a child keeps the parent's peak at fork, and the
+    parent that built the synthetic store held 3 GB of DuckDB buffers, which every measurement then showed."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError("VmHWM missing from /proc/self/status")
+
+
+def _de(number: float, unit: str, decimals: int) -> str:
+    """German number with unit; a figure not measured in this run (NaN) is a dash."""
+    if number != number:
+        return "–"
+    return f"{number:.{decimals}f} {unit}".strip().replace(".", ",")
+
+
+def _de_int(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _in_fresh_process(flag: str, db: Path, runs: int) -> dict[str, str]:
+    done = subprocess.run(
+        [sys.executable, __file__, flag, str(db), "--runs", str(runs)], stdout=subprocess.PIPE, text=True, check=True
+    )
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--years", type=int, default=30)
     parser.add_argument("--variables", type=int, default=300)
-    parser.add_argument("--regions", type=int, default=0, help="0 = all current regions (about 12,300)")
+    parser.add_argument("--regions", type=int, default=0, help="0 = all current regions (about 13,800)")
     parser.add_argument("--runs", type=int, default=10, help="warm reruns per page")
     parser.add_argument("--out", type=Path, default=Path("/tmp/bildungsmonitor-scale"))
     parser.add_argument("--bundled", type=Path, help="an existing store built from data/raw (skips that build)")
+    parser.add_argument("--keep", action="store_true", help="keep the stores under --out (deleted by default)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # internal: one store, fresh process
+    parser.add_argument("--import-into", type=Path, help=argparse.SUPPRESS)  # internal: one import, own process
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.runs)))
         return
+    if args.import_into:
+        print(json.dumps(import_one(args.import_into)))
+        return
     args.out.mkdir(parents=True, exist_ok=True)
     real, synthetic = args.out / "bundled.duckdb", args.out / "synthetic.duckdb"
-    if args.bundled:  # reuse a store built from data/raw; measuring changes it, so work on a copy
-        shutil.copyfile(args.bundled, real)
-        build_seconds = {"bundled": float("nan")}
-    else:
-        build_seconds = {"bundled": timed(lambda: build(real, lambda *_: None))}
-    build_seconds["synthetic"] = timed(
-        lambda: build_synthetic(real, synthetic, args.years, args.variables, args.regions)
-    )
-    rows = {}
-    for label, db in (("bundled", real), ("synthetic", synthetic)):
-        done = subprocess.run(
-            [sys.executable, __file__, "--measure", str(db), "--runs", str(args.runs)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        rows[label] = {"Aufbau": f"{build_seconds[label]:.0f} s", **json.loads(done.stdout.splitlines()[-1])}
-
-    print(f"{args.years} Jahre × {args.variables} Variablen × Regionen; synthetischer Bestand: {synthetic}")
-    width = max(len(k) for k in rows["bundled"])
+    try:
+        if args.bundled:  # reuse a store built from data/raw; measuring changes it, so work on a copy
+            shutil.copyfile(args.bundled, real)
+            seconds = {"bundled": {"values": float("nan"), "results": float("nan")}}
+        else:
+            say("Baue den gebündelten Bestand aus data/raw")
+            seconds = {"bundled": build_bundled(real)}
+        say("Baue den synthetischen Bestand")
+        seconds["synthetic"] = build_synthetic(real, synthetic, args.years, args.variables, args.regions)
+        rows = {}
+        for label, db in (("bundled", real), ("synthetic", synthetic)):
+            say(f"Messe {db.name}")
+            rows[label] = {
+                "Aufbau: Werte schreiben": _de(seconds[label]["values"], "s", 0),
+                f"Aufbau: Ergebnisse der {len(CATALOGUE)} Indikatoren": _de(seconds[label]["results"], "s", 0),
+                **_in_fresh_process("--measure", db, args.runs),
+                **_in_fresh_process("--import-into", db, args.runs),
+            }
+    finally:
+        if not args.keep:
+            for path in (real, synthetic):
+                for leftover in path.parent.glob(path.name + "*"):
+                    leftover.unlink()
+    print(f"{args.years} Jahre × {args.variables} Variablen × Regionen, Lastmittel {os.getloadavg()}")
+    width = max(len(k) for k in rows["bundled"]) + 4
     print(f"{'':<{width}}  {'gebündelt (echt)':>18}  {SYNTHETIC.lower():>18}")
-    for key in rows["bundled"]:
-        print(f"{key:<{width}}  {rows['bundled'][key]:>18}  {rows['synthetic'][key]:>18}")
+    for key, value in rows["synthetic"].items():
+        bundled = rows["bundled"].get(key, "–")
+        print(f"{key:<{width}}  {bundled:>18}  {value:>18}")
 
 
 def _count(db: Path) -> int:

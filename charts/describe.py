@@ -91,9 +91,11 @@ def map_text(data: pd.DataFrame, indicator: IndicatorLike, highlight_code: str |
     return " ".join(parts)
 
 
-def scatter_text(data: pd.DataFrame, x: IndicatorLike, y: IndicatorLike, highlight_code: str) -> str:
+def scatter_text(
+    data: pd.DataFrame, x: IndicatorLike, y: IndicatorLike, highlight_code: str, areas: str = "Kreise"
+) -> str:
     """ "Streudiagramm: … gegen …, 45 Kreise. Vechta: x …, y …." """
-    parts = [f"Streudiagramm: {y.title} (senkrecht) gegen {x.title} (waagerecht), {len(data)} Kreise."]
+    parts = [f"Streudiagramm: {y.title} (senkrecht) gegen {x.title} (waagerecht), {len(data)} {areas}."]
     own = data[data["region_code"] == highlight_code]
     if len(own):
         row = own.iloc[0]

@@ -172,3 +172,28 @@ def _name_labels(frame: gpd.GeoDataFrame, scale: float) -> list[alt.Chart]:
     style = {"fontSize": font_size("mark", scale), "fontWeight": "bold"}
     halo = base.mark_text(**style, stroke="white", strokeWidth=3 * scale, strokeJoin="round", strokeOpacity=0.8)
     return [halo, base.mark_text(**style, color="#222222")]
+
+
+def locator(gdf: gpd.GeoDataFrame, code: str, scale: float = 1.0) -> alt.LayerChart:
+    """A small map that shows where one area lies among its neighbours: it in the highlight colour, the rest grey.
+
+    For the Gemeindesteckbriefe, where the map says "which Gemeinde", not "how much"; the area is also
+    named in the chart's description, so the map carries no meaning only colour can tell.
+    """
+    frame = gdf.to_crs(4326)[["region_code", "region_name", "geometry"]].copy()
+    frame["shown"] = np.where(frame["region_code"] == code, "gewählt", "übrige")
+    base = alt.Chart(alt.InlineData(values=_features(frame)))
+    shapes = base.mark_geoshape(stroke="white", strokeWidth=0.8 * scale).encode(
+        color=alt.Color(
+            "shown:N", scale=alt.Scale(domain=["gewählt", "übrige"], range=[HIGHLIGHT, NO_DATA]), legend=None
+        )
+    )
+    height = 260 * scale
+    chart = (
+        alt.layer(shapes, *_name_labels(frame[frame["region_code"] == code], scale))
+        .project(type="mercator")
+        .properties(width=_fitted_width(frame, height), height=height)
+    )
+    name = frame.loc[frame["region_code"] == code, "region_name"]
+    label = str(name.iloc[0]) if len(name) else code
+    return finish(chart, "", ATTRIBUTION, scale, description=f"Lage von {label} im Kreis (farbig hervorgehoben)")

@@ -184,8 +184,11 @@ def scatter(
     y_indicator: IndicatorLike,
     highlight_code: str | None = None,
     scale: float = 1.0,
+    areas: str = "Kreise",
 ) -> alt.LayerChart:
-    """Two indicators across Kreise (columns region_code, region_name, x, y), the region named in the plot.
+    """Two indicators across areas (columns region_code, region_name, x, y), the region named in the plot.
+
+    A dashed least-squares line shows the trend. `areas` names the areas ("Kreise", "Gemeinden").
 
     Kreise lacking either value cannot be placed; their number is printed under the title, so the
     reader knows the cloud is incomplete.
@@ -218,8 +221,12 @@ def scatter(
     sources = list(dict.fromkeys([y_indicator.source, x_indicator.source]))
     omitted = len(df_xy) - len(data)
     if omitted:
-        sources.append(f"{omitted} Kreis(e) ohne Wert nicht dargestellt")
-    chart = alt.layer(points, label).properties(width=520 * scale, height=400 * scale)
-    description = scatter_text(data, x_indicator, y_indicator, highlight_code)
+        some = {"Kreise": "Kreis(e)", "Gemeinden": "Gemeinde(n)"}.get(areas, areas)
+        sources.append(f"{omitted} {some} ohne Wert nicht dargestellt")
+    # The least-squares line over the points shown (Vega-Lite's regression transform, as indicators.correlation).
+    trend = base.transform_regression("x", "y").mark_line(color=PEER, strokeDash=[6, 4], strokeWidth=1.5 * scale)
+    layers = [trend, points, label] if len(data) >= 3 else [points, label]
+    chart = alt.layer(*layers).properties(width=520 * scale, height=400 * scale)
+    description = scatter_text(data, x_indicator, y_indicator, highlight_code, areas)
     title = f"{y_indicator.title} und {x_indicator.title}"
     return finish(chart, title, "\n".join(sources), scale, description=description)

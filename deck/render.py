@@ -49,11 +49,11 @@ from indicators.model import Indicator
 from indicators.peers import peer_groups
 from regions.home import home
 from regions.levels import GEMEINDEN, is_gemeinde, kreis_of
-from store.queries import import_history, table_list
+from store.queries import import_history, newest_year
 from store.results import read as read_result
 from ziele import ablage
 from ziele.model import EXAMPLE_LABEL, Ziel
-from ziele.status import distance, standings
+from ziele.status import distance, standings, work_packages
 
 if TYPE_CHECKING:
     import duckdb
@@ -115,8 +115,7 @@ class StoreData:
         return ablage.load().goals
 
     def newest_year(self) -> int | None:
-        years = table_list(self.con)["last_year"]
-        return int(years.max()) if len(years) else None
+        return newest_year(self.con)
 
 
 @dataclass(frozen=True)
@@ -258,6 +257,10 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
         # A distribution (Abschlussarten, Altersgruppen) without a chosen category shows its first one,
         # as the dashboard's Indikator page does; the category is named in the statement.
         slide = replace(slide, category=categories[0])
+    # Land and Bund only where the indicator has them: the office's own school data have neither, and a
+    # slide must not claim "Niedersachsen: keine Daten" for a value that cannot exist.
+    comparison = tuple(c for c in slide.comparison if c not in ("land", "bund") or c in indicator.levels)
+    slide = replace(slide, comparison=comparison)
     imports = data.imports()
     own = cuts.shown_region(indicator, slide.region_code)
     if slide.chart == "ranking":
@@ -364,7 +367,7 @@ def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckD
     goals = [g for g in data.goals() if not slide.handlungsfeld or g.handlungsfeld == slide.handlungsfeld]
     rows = []
     assessed = {s.goal.id: s for s in standings(goals, data.result)}
-    for goal in goals:
+    for goal in (g for g in goals if not g.ist_arbeitspaket):
         example = f" ({EXAMPLE_LABEL})" if goal.beispiel else ""
         if goal.qualitativ:
             rows.append(("qualitativ", f"{goal.mittlerziel}{example}", "ohne Zielwert, keine Bewertung"))
@@ -373,10 +376,12 @@ def _zielstand_slide(slide: ZielstandSlide, number: int, total: int, data: DeckD
         a = s.assessment
         what = f"{goal.mittlerziel}: {CATALOGUE[goal.indikator].title}, {place_name(s.region_name)}{example}"
         now = f"{fmt_value(a.letzter_wert, s.unit)} ({a.letztes_jahr}); " if a.letzter_wert is not None else ""
-        verdict = a.label + (f" · {a.bruch}" if a.bruch else "")
+        # a slide's cell names the break years only; the full labels are on the Ziele page and the chart
+        verdict = a.label + (f" · Datenbruch {', '.join(map(str, a.bruch_jahre))}" if a.bruch_jahre else "")
         rows.append((verdict, what, now + distance(s)))
     examples = any(g.beispiel for g in goals)
     details = (f"Enthält Beispiele ({EXAMPLE_LABEL}), keine Beschlüsse des Beirats",) if examples else ()
+    details += tuple(d for d in (work_packages(goals),) if d)
     body = () if rows else ("Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden.",)
     return SlideContent(
         number,

@@ -19,7 +19,7 @@ import pandas as pd
 from indicators import land_sum
 from indicators.published import joined
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import KEY, labels
+from indicators.selection import KEY, label_at
 from indicators.status import NUMERIC
 
 TABLES = ("21111-02-06-4", "21111-02-06-4-B")  # in order of precedence, see above
@@ -53,9 +53,8 @@ CATEGORY_NAMES = {
 def leavers(obs: pd.DataFrame) -> pd.DataFrame:
     """Counts per region, year, qualification and sex (insgesamt, weiblich, maennlich)."""
     rows = obs[obs["table_code"].isin(TABLES)].copy()
-    parts = labels(rows["dimensions"])
-    rows["qualification"] = parts.str[-2].map(QUALIFICATIONS)
-    rows["sex"] = parts.str[-1].map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
+    rows["qualification"] = label_at(rows["dimensions"], -2).map(QUALIFICATIONS)
+    rows["sex"] = label_at(rows["dimensions"], -1).map({"Insgesamt": "insgesamt", "weiblich": "weiblich"})
     rows = rows.dropna(subset=["qualification", "sex"])
     precedence = rows["table_code"].map({table: rank for rank, table in enumerate(TABLES)})
     rows = rows.assign(precedence=precedence).sort_values("precedence", kind="stable")
@@ -114,8 +113,8 @@ def _men(frame: pd.DataFrame) -> pd.DataFrame:
     return men.dropna(subset=["status"])
 
 
-def _share(obs: pd.DataFrame, qualification: str, sex: str) -> pd.DataFrame:
-    frame = leavers(obs)
+def _share(frame: pd.DataFrame, qualification: str, sex: str) -> pd.DataFrame:
+    """One qualification's share among all leavers of `sex`, from the counts of `leavers` (read once per indicator)."""
     part = frame[(frame["qualification"] == qualification) & (frame["sex"] == sex)]
     whole = frame[(frame["qualification"] == "insgesamt") & (frame["sex"] == sex)]
     num = part[KEY + ["value", "status"] + (["note"] if "note" in part else [])]
@@ -130,28 +129,30 @@ INKAR_TABLE, INKAR_KUERZEL = "INKAR bildung", "a_schul_oA"
 
 def ohne_abschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
     """Computed from the counts where the counts exist, INKAR's published share for the years between."""
-    computed = finish(_share(obs, "ohne", "insgesamt"), "ohne_abschluss_anteil")
+    computed = finish(_share(leavers(obs), "ohne", "insgesamt"), "ohne_abschluss_anteil")
     return joined(computed, obs, INKAR_TABLE, INKAR_KUERZEL, "INKAR (BBSR)", "ohne_abschluss_anteil")
 
 
 def ohne_abschluss_anteil_weiblich(obs: pd.DataFrame) -> pd.DataFrame:
-    return finish(_share(obs, "ohne", "weiblich"), "ohne_abschluss_anteil_weiblich")
+    return finish(_share(leavers(obs), "ohne", "weiblich"), "ohne_abschluss_anteil_weiblich")
 
 
 def ohne_abschluss_anteil_maennlich(obs: pd.DataFrame) -> pd.DataFrame:
-    return finish(_share(obs, "ohne", "maennlich"), "ohne_abschluss_anteil_maennlich")
+    return finish(_share(leavers(obs), "ohne", "maennlich"), "ohne_abschluss_anteil_maennlich")
 
 
 def ohne_abschluss_geschlechterdifferenz(obs: pd.DataFrame) -> pd.DataFrame:
     """Boys' minus girls' share, in percentage points (positive: boys leave more often without)."""
-    gap = difference(_share(obs, "ohne", "maennlich"), _share(obs, "ohne", "weiblich"))
+    counts = leavers(obs)
+    gap = difference(_share(counts, "ohne", "maennlich"), _share(counts, "ohne", "weiblich"))
     return finish(gap, "ohne_abschluss_geschlechterdifferenz")
 
 
 def abschlussarten_verteilung(obs: pd.DataFrame) -> pd.DataFrame:
     """Share of each qualification among all leavers; the "darunter" position is kept but marked."""
+    counts = leavers(obs)
     parts = [
-        finish(_share(obs, qualification, "insgesamt"), "abschlussarten_verteilung", name)
+        finish(_share(counts, qualification, "insgesamt"), "abschlussarten_verteilung", name)
         for qualification, name in CATEGORY_NAMES.items()
     ]
     return pd.concat(parts, ignore_index=True)

@@ -63,12 +63,13 @@ def _flag_implausible_counts(frame: pd.DataFrame) -> None:
     """
     implied = frame["numerator"] / frame["value"] * 100
     usual = implied.groupby(frame["region_code"]).transform("median")
-    odd = (implied < usual / 2) | (implied > usual * 2)
-    for index in frame.index[odd.fillna(False)]:
-        frame.loc[index, "note"] = IMPLAUSIBLE_NOTE.format(
-            count=_de(frame.loc[index, "numerator"]), implied=_de(implied[index]), usual=_de(usual[index])
-        )
-        frame.loc[index, "numerator"] = float("nan")
+    odd = frame.index[((implied < usual / 2) | (implied > usual * 2)).fillna(False)]
+    # Set as whole columns: one .loc assignment per row took 28 s for the 13,000 odd rows of a national store.
+    frame.loc[odd, "note"] = [
+        IMPLAUSIBLE_NOTE.format(count=_de(count), implied=_de(labour), usual=_de(median))
+        for count, labour, median in zip(frame.loc[odd, "numerator"], implied[odd], usual[odd], strict=True)
+    ]
+    frame.loc[odd, "numerator"] = float("nan")
 
 
 def _de(number: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.ratio import finish
-from indicators.selection import labels, total
+from indicators.selection import label_at, total
 
 KREIS_TABLE = "12411-02-03-4"
 GEMEINDE_TABLE = "12411-02-03-5"
@@ -42,10 +42,10 @@ def population(obs: pd.DataFrame, ages: tuple[str, ...], sex: str, name: str = "
     kreis = rows["table_code"] == KREIS_TABLE
     covered = pd.MultiIndex.from_frame(rows.loc[kreis, ["region_code", "year"]])
     rows = rows[kreis | ~pd.MultiIndex.from_frame(rows[["region_code", "year"]]).isin(covered)]
-    parts = labels(rows["dimensions"])
+    first, last = label_at(rows["dimensions"], 0), label_at(rows["dimensions"], -1)
     kreis = rows["table_code"] == KREIS_TABLE
-    age = parts.str[0].where(kreis, parts.str[-1])
-    sex_label = parts.str[-1].where(kreis, parts.str[0])
+    age = first.where(kreis, last)
+    sex_label = last.where(kreis, first)
     chosen = rows[age.isin(ages) & (sex_label == SEX_LABELS[sex])]
     return total(chosen, name)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from indicators import abschluesse, arbeitsmarkt, bevoelkerung, lokal, schulen
+from indicators import abschluesse, arbeitsmarkt, berufe, bevoelkerung, lokal, schulen
 from indicators.model import Break, Direction, Gap, Indicator, SourceTable
 from indicators.published import inkar
 from indicators.status import SUPPRESSION_THRESHOLD
@@ -26,7 +26,17 @@ FRAUEN = "Frauenerwerbstätigkeit"
 FRUEHE_BILDUNG = "Frühe Bildung"
 BEVOELKERUNG = "Bevölkerung und soziale Lage"
 SCHULE_LOKAL = "Eigene Daten der Schulen"
-HANDLUNGSFELDER = (ABSCHLUESSE, UEBERGANG, ARBEITSMARKT, FRAUEN, FRUEHE_BILDUNG, BEVOELKERUNG, SCHULE_LOKAL)
+FACHKRAEFTE = "Berufe und Fachkräfte"
+HANDLUNGSFELDER = (
+    ABSCHLUESSE,
+    UEBERGANG,
+    ARBEITSMARKT,
+    FACHKRAEFTE,
+    FRAUEN,
+    FRUEHE_BILDUNG,
+    BEVOELKERUNG,
+    SCHULE_LOKAL,
+)
 
 SRC_RS = "Statistische Ämter des Bundes und der Länder, Regionalstatistik"
 SRC_INKAR = "INKAR, BBSR Bonn"
@@ -65,6 +75,13 @@ UNBUNDLED = (
     "nicht in data/raw"
 )
 FHR_BREAK = Break(2014, "NI: schulische FHR bis 2013 in „mit Fachhochschulreife“, 2014–15 „darunter“ nur Rest")
+SRC_BA_BERUFE = "Statistik der Bundesagentur für Arbeit (nach Berufsgruppen der KldB 2010); eigene Berechnung"
+MINT_NOTE = (
+    "MINT-Berufe sind eine Näherung: die BA grenzt sie auf 5-stelligen Berufsgattungen ab (Spezifisches "
+    "Berufsaggregat „MINT-Berufe“), hier zählen ganze 3-stellige Berufsgruppen (Liste in "
+    "config/mint_berufe.toml). Summen über Berufsgruppen sind Untergrenzen, wo die BA Zellen nicht "
+    "veröffentlicht. Land und Deutschland: Summen der Kreise."
+)
 POPULATION = (
     SourceTable("12411-02-03-4", "Bevölkerung nach Altersgruppen, Kreise (31.12.)"),
     SourceTable("12411-02-03-5", "Bevölkerung nach Altersgruppen, Gemeinden (31.12.)"),
@@ -268,6 +285,36 @@ CATALOGUE: dict[str, Indicator] = {
             "q_auspl",
             KREIS_UP,
         ),
+        _inkar(
+            "azubis_je_1000_svb",
+            "Auszubildende je 1.000 SV-Beschäftigte",
+            "Sozialversicherungspflichtig beschäftigte Auszubildende (am Arbeitsort) je 1.000 "
+            "sozialversicherungspflichtig Beschäftigte, wie vom BBSR in INKAR veröffentlicht. Schulische "
+            "Ausbildungen ohne Ausbildungsvertrag zählen nicht mit.",
+            "SV-beschäftigte Auszubildende am Arbeitsort",
+            "SV-Beschäftigte am Arbeitsort",
+            "je 1.000",
+            HIGHER,
+            UEBERGANG,
+            "bildung",
+            "a_azubi",
+            KREIS_UP,
+        ),
+        _inkar(
+            "berufsschueler_je_1000",
+            "Schülerinnen und Schüler an Berufsschulen je 1.000 Einwohner",
+            "Schülerinnen und Schüler an Berufsschulen (einschließlich Berufsvorbereitungsjahr, "
+            "Berufsgrundbildungsjahr und berufsvorbereitender Maßnahmen der BA) je 1.000 Einwohnerinnen und "
+            "Einwohner, wie vom BBSR in INKAR veröffentlicht.",
+            "Schülerinnen und Schüler an Berufsschulen",
+            "Einwohnerinnen und Einwohner",
+            "je 1.000",
+            NEUTRAL,
+            UEBERGANG,
+            "bildung",
+            "q_bs",
+            KREIS_UP,
+        ),
         Indicator(
             key="jugendarbeitslosenquote",
             title="Jugendarbeitslosenquote (15 bis unter 25 Jahre)",
@@ -372,6 +419,25 @@ CATALOGUE: dict[str, Indicator] = {
             source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
         ),
         Indicator(
+            key="beschaeftigtenquote_gemeinden",
+            title="Beschäftigtenquote der Gemeinden (INKAR)",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort je 100 Einwohnerinnen und Einwohner "
+                "von 15 bis unter 65 Jahren, je Gemeinde, wie vom BBSR in INKAR (Ausgabe 2021) "
+                "veröffentlicht, 2001–2019. Frauen und Männer zusammen: nach Geschlecht gibt INKAR die "
+                "Quote je Gemeinde nicht heraus."
+            ),
+            numerator="SV-Beschäftigte am Wohnort",
+            denominator="Einwohner von 15 bis unter 65 Jahren",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=FRAUEN,
+            tables=(SourceTable("INKAR Beschäftigtenquote", "Beschäftigtenquote je Gemeinde, 2001–2019"),),
+            levels=("gemeinde",),
+            compute=inkar("INKAR Beschäftigtenquote", "Beschäftigtenquote", "beschaeftigtenquote_gemeinden"),
+            source=f"{SRC_INKAR} (Ausgabe 2021), Indikator Beschäftigtenquote",
+        ),
+        Indicator(
             key="arbeitslose_je_100_erwerbsfaehige",
             title="Arbeitslose je 100 Erwerbsfähige",
             definition=(
@@ -447,6 +513,82 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land"),
             compute=arbeitsmarkt.beschaeftigtenquote,
             source=f"{SRC_INKAR} (Ausgaben 2021 und 2024); Statistik der Bundesagentur für Arbeit",
+        ),
+        Indicator(
+            key="arbeitslose_je_stelle",
+            title="Arbeitslose je gemeldete Stelle",
+            definition=(
+                "Arbeitslose mit diesem Zielberuf je bei der Bundesagentur für Arbeit gemeldete "
+                "Arbeitsstelle der Berufsgruppe (KldB 2010, 3-stellig), beides Jahresdurchschnitte. "
+                "Niedriger heißt: weniger Bewerber je Stelle, der Markt ist enger. Eine Näherung an die "
+                "Engpassanalyse der BA, nicht die Engpassanalyse selbst (diese nutzt weitere Merkmale wie "
+                "Vakanzzeiten). Unter 10 gemeldeten Stellen wird kein Wert gezeigt (Basis zu klein). "
+                "Land und Deutschland: Summen der Kreise."
+            ),
+            numerator="Arbeitslose nach Zielberuf, Jahresdurchschnitt",
+            denominator="gemeldete Arbeitsstellen, Jahresdurchschnitt",
+            unit="je Stelle",
+            direction=NEUTRAL,
+            handlungsfeld=FACHKRAEFTE,
+            tables=(
+                SourceTable(berufe.UNEMPLOYED, "Arbeitslose nach Zielberuf (insgesamt) je Kreis und Berufsgruppe"),
+                SourceTable(berufe.JOBS, "gemeldete Arbeitsstellen (insgesamt) je Kreis und Berufsgruppe"),
+            ),
+            levels=KREIS_UP,
+            compute=berufe.arbeitslose_je_stelle,
+            source=SRC_BA_BERUFE,
+        ),
+        Indicator(
+            key="frauenanteil_beruf",
+            title="Frauenanteil nach Berufsgruppe",
+            definition=(
+                "Sozialversicherungspflichtig beschäftigte Frauen am Wohnort in % aller "
+                "sozialversicherungspflichtig Beschäftigten am Wohnort der Berufsgruppe (KldB 2010, "
+                "3-stellig), Stichtag 30.06. Land und Deutschland: Summen der Kreise."
+            ),
+            numerator="SV-beschäftigte Frauen am Wohnort der Berufsgruppe",
+            denominator="SV-Beschäftigte am Wohnort der Berufsgruppe",
+            unit="%",
+            direction=NEUTRAL,
+            handlungsfeld=FACHKRAEFTE,
+            tables=(SourceTable(berufe.RESIDENCE, "social insurance: women und total je Berufsgruppe"),),
+            levels=KREIS_UP,
+            compute=berufe.frauenanteil_beruf,
+            source=SRC_BA_BERUFE,
+        ),
+        Indicator(
+            key="mint_anteil_beschaeftigte",
+            title="Anteil der Beschäftigten in MINT-Berufen",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort in MINT-Berufen in % aller "
+                "sozialversicherungspflichtig Beschäftigten am Wohnort, Stichtag 30.06. " + MINT_NOTE
+            ),
+            numerator="SV-Beschäftigte am Wohnort in den MINT-Berufsgruppen (config/mint_berufe.toml)",
+            denominator="SV-Beschäftigte am Wohnort, alle Berufsgruppen",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=FACHKRAEFTE,
+            tables=(SourceTable(berufe.RESIDENCE, "social insurance: total je Berufsgruppe"),),
+            levels=KREIS_UP,
+            compute=berufe.mint_anteil_beschaeftigte,
+            source=SRC_BA_BERUFE,
+        ),
+        Indicator(
+            key="frauenanteil_mint",
+            title="Frauenanteil in MINT-Berufen",
+            definition=(
+                "Sozialversicherungspflichtig beschäftigte Frauen am Wohnort in MINT-Berufen in % aller "
+                "sozialversicherungspflichtig Beschäftigten am Wohnort in MINT-Berufen, Stichtag 30.06. " + MINT_NOTE
+            ),
+            numerator="SV-beschäftigte Frauen am Wohnort in den MINT-Berufsgruppen",
+            denominator="SV-Beschäftigte am Wohnort in den MINT-Berufsgruppen",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=FACHKRAEFTE,
+            tables=(SourceTable(berufe.RESIDENCE, "social insurance: women und total je Berufsgruppe"),),
+            levels=KREIS_UP,
+            compute=berufe.frauenanteil_mint,
+            source=SRC_BA_BERUFE,
         ),
         _inkar(
             "betreuungsquote_u3",

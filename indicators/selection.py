@@ -17,18 +17,36 @@ KEY = ["region_code", "region_name", "level", "year"]
 
 
 def labels(dimensions: pd.Series) -> pd.Series:
-    return dimensions.str.split(" | ", regex=False)
+    """Each row's labels as a list. Split once per distinct string: a table has at most a few hundred
+    label combinations but up to millions of rows, and splitting every row was most of an indicator's time."""
+    distinct = dimensions.drop_duplicates()
+    split = dict(zip(distinct, distinct.str.split(" | ", regex=False), strict=True))
+    return dimensions.map(split).astype(object)  # object like str.split's result, also when empty
+
+
+def label_at(dimensions: pd.Series, position: int) -> pd.Series:
+    """Each row's label at `position` (0 first, -1 last; NaN where there is none), read once per distinct string."""
+    distinct = dimensions.drop_duplicates()
+    return dimensions.map(dict(zip(distinct, labels(distinct).str[position], strict=True)))
 
 
 def pick(obs: pd.DataFrame, table: str | tuple[str, ...], *tail: str, first: str | None = None) -> pd.DataFrame:
-    """Rows of `table` whose dimension labels end with `tail` (and start with `first`, if given)."""
+    """Rows of `table` whose dimension labels end with `tail` (and start with `first`, if given).
+
+    Decided once per distinct `dimensions` string, then looked up for every row.
+    """
     tables = (table,) if isinstance(table, str) else table
     rows = obs[obs["table_code"].isin(tables)]
-    parts = labels(rows["dimensions"])
-    mask = parts.map(lambda p: len(p) >= len(tail) and tuple(p[len(p) - len(tail) :]) == tail).astype(bool)
-    if first is not None:
-        mask &= parts.map(lambda p: p[0] == first).astype(bool)
-    return rows[mask]
+    wanted = [
+        dimensions
+        for dimensions in rows["dimensions"].drop_duplicates()
+        if _ends_with(dimensions.split(" | "), tail) and (first is None or dimensions.split(" | ")[0] == first)
+    ]
+    return rows[rows["dimensions"].isin(wanted)]
+
+
+def _ends_with(parts: list[str], tail: tuple[str, ...]) -> bool:
+    return len(parts) >= len(tail) and tuple(parts[len(parts) - len(tail) :]) == tail
 
 
 def series(rows: pd.DataFrame, name: str) -> pd.DataFrame:

@@ -26,6 +26,7 @@ UNPUBLISHED_OR_ZERO = "unpublished_or_zero"
 COMPUTED = "computed"
 PUBLISHED = "published"  # value taken as published by the source (INKAR, BA rates)
 SUPPRESSED = "suppressed"
+SMALL_BASE = "small_base"  # too few cases for the value to say anything (e.g. < 10 registered vacancies)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,13 @@ RESULT_STATUSES = (
         f"aus Datenschutzgründen unterdrückt ({_SMALL})",
         "unterdrückt",
         f"Zähler oder Nenner unter {SUPPRESSION_THRESHOLD} (aber nicht 0): aus Datenschutzgründen nicht ausgewiesen",
+        False,
+    ),
+    Status(
+        SMALL_BASE,
+        "Basis zu klein (zu wenige Fälle für eine Aussage)",
+        "Basis zu klein",
+        "zu wenige Fälle, als dass der Wert etwas aussagte (z. B. unter 10 gemeldete Arbeitsstellen)",
         False,
     ),
     Status(MISSING, "keine Daten", "keine Daten", "für diese Region und dieses Jahr liegt kein Wert vor", False),

@@ -65,6 +65,7 @@ class Assessment:
     jahre: tuple[int, ...] = ()  # the years of the window the change was taken from
     grund: str = ""  # why it is nicht_bewertbar, or that the target is already met
     bruch: str = ""  # a declared data break inside the window, named next to the symbol
+    bruch_jahre: tuple[int, ...] = ()  # the years of those breaks, for a place too small for their labels
 
     @property
     def label(self) -> str:
@@ -109,7 +110,12 @@ def assess(
     latest_year = years[-1]
     inside = [b for b in breaks if years[0] < b.year <= latest_year]
     bruch = "; ".join(f"Datenbruch {b.year}: {b.label}" for b in inside)
-    base = {"zielwert": zielwert, "zieljahr": zieljahr, "letztes_jahr": latest_year, "letzter_wert": last}
+    base = {"bruch_jahre": tuple(b.year for b in inside)} | {
+        "zielwert": zielwert,
+        "zieljahr": zieljahr,
+        "letztes_jahr": latest_year,
+        "letzter_wert": last,
+    }
     if len(years) < MIN_YEARS:
         span = f"{years[0]}–{latest_year}" if len(years) > 1 else str(latest_year)
         reason = (

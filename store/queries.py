@@ -8,6 +8,17 @@ import duckdb
 import pandas as pd
 
 
+def frame(con: duckdb.DuckDBPyConnection, query: str, params: Sequence[object] = ()) -> pd.DataFrame:
+    """The rows of a read query as a DataFrame, handed over through Arrow.
+
+    DuckDB 2.0's `.df()` builds pandas 3 string columns value by value: 143,000 observations of one
+    table took 2.4 s that way and 0.5 s through Arrow, the same frame with the same dtypes. At
+    national scale that conversion was most of an indicator's refresh, so the two reads of
+    observations and results that carry many rows use this; the small ones keep `.df()`.
+    """
+    return con.sql(query, params=list(params)).to_arrow_table().to_pandas()
+
+
 def import_history(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """All imports, newest first, with their provenance and how many values are still current."""
     return con.execute(
@@ -44,7 +55,8 @@ def observations(
     home Kreis, regions.home). The Gemeinde tables cover all of Germany; the dashboard needs only
     the home Kreis' Gemeinden, and indicators run much faster without the other 11,000.
     """
-    return con.execute(
+    return frame(
+        con,
         """
         SELECT o.table_code, o.region_code, r.name AS region_name, r.level, r.parent_code, r.historic,
                o.period, o.year, o.dimensions, o.unit, o.value, o.status, o.raw_symbol, o.import_id
@@ -53,11 +65,20 @@ def observations(
           AND (? IS NULL OR r.level NOT IN ('gemeinde', 'gemeindeverband') OR r.parent_code = ?)
         """,
         [list(table_codes), gemeinden_of, gemeinden_of],
-    ).df()
+    )
 
 
 def regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute("SELECT * FROM regions ORDER BY region_code").df()
+
+
+def newest_year(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The newest year of any stored value, the yardstick for "Stand JJJJ" badges.
+
+    Asked on its own rather than taken from table_list: DuckDB answers a bare max() from its column
+    statistics in milliseconds, while table_list counts every value (13.6 s for 127 million).
+    """
+    return con.execute("SELECT max(year) FROM observations").fetchall()[0][0]
 
 
 def table_list(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

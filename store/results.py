@@ -21,7 +21,7 @@ import pandas as pd
 from indicators.catalogue import CATALOGUE, evaluate
 from indicators.model import RESULT_COLUMNS
 from regions.home import home
-from store.queries import observations
+from store.queries import frame, observations
 
 # Called after each recomputed indicator with (number, total, key, seconds), for progress lines.
 ResultProgress = Callable[[int, int, str, float], None]
@@ -67,13 +67,13 @@ def refresh(
     for number, key in enumerate(keys, start=1):
         started = time.perf_counter()
         try:
-            frame = compute(con, key, gemeinden_of)
+            result = compute(con, key, gemeinden_of)
         except Exception as error:  # noqa: BLE001 – whatever an indicator raises, the caller refuses the write
             raise IndicatorFailed(key, error) from error
         con.execute("DELETE FROM indicator_results WHERE key = ?", [key])
         con.execute("DELETE FROM indicator_scope WHERE key = ?", [key])
-        if len(frame):
-            con.register("incoming_results", _typed(frame).assign(position=range(len(frame))))
+        if len(result):
+            con.register("incoming_results", _typed(result).assign(position=range(len(result))))
             con.execute(
                 f"INSERT INTO indicator_results (position, {', '.join(RESULT_COLUMNS)}) "
                 f"SELECT position, {', '.join(RESULT_COLUMNS)} FROM incoming_results"
@@ -94,16 +94,14 @@ def read(con: duckdb.DuckDBPyConnection, key: str, gemeinden_of: str | None = No
     scope = con.execute("SELECT gemeinden_of FROM indicator_scope WHERE key = ?", [key]).fetchall()
     if not scope or scope[0][0] != gemeinden_of:
         return compute(con, key, gemeinden_of)
-    frame = con.execute(
-        f"SELECT {', '.join(RESULT_COLUMNS)} FROM indicator_results WHERE key = ? ORDER BY position",
-        [key],
-    ).df()
-    return _typed(frame)
+    return _typed(
+        frame(con, f"SELECT {', '.join(RESULT_COLUMNS)} FROM indicator_results WHERE key = ? ORDER BY position", [key])
+    )
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def _typed(rows: pd.DataFrame) -> pd.DataFrame:
     """The same dtypes whether a result was just computed or read back: text, integer years, float values."""
-    out = frame[RESULT_COLUMNS].copy()
+    out = rows[RESULT_COLUMNS].copy()
     for column in _TEXT_COLUMNS:
         out[column] = out[column].fillna("").astype(str)
     out["year"] = out["year"].astype("int64")

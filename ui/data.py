@@ -22,6 +22,7 @@ import streamlit as st
 
 from store.connection import DEFAULT_DB, reading, store_version
 from store.queries import import_history, regions, table_list
+from store.queries import newest_year as newest_year_of
 from store.results import read as read_result
 
 
@@ -59,3 +60,10 @@ def imports(version: int) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def tables(version: int) -> pd.DataFrame:
     return _query(table_list)
+
+
+@st.cache_data(show_spinner=False)
+def newest_year(version: int) -> int | None:
+    """The newest year any table in the store has, the yardstick for "Stand JJJJ" badges."""
+    with reading(db_path()) as con:
+        return newest_year_of(con)

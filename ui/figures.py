@@ -21,13 +21,21 @@ from charts.ranking import ranking_bars, scatter
 from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
+from regions.levels import GEMEINDEN, KREISE
+from ui.data import result
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
 from ui.ziele import standings_of
-from ziele.status import target
+from ziele.status import category, target, values
 
 
 def _sparkline(key: str, region: str, version: int) -> alt.TopLevelMixin:
     return sparkline(tile(key, region, version).trend)
+
+
+def _goal_sparkline(key: str, region: str, schule: str, version: int) -> alt.TopLevelMixin:
+    """A goal's own values: the region's, or a school's and a Gemeinde total's for per-school data."""
+    rows = values(result(key, version), region, category(key, schule))
+    return sparkline(rows.assign(region_code=region, role="region"))
 
 
 def _time_series(
@@ -36,9 +44,7 @@ def _time_series(
     """The series; with `goals_version`, the region's goals for the indicator drawn in (Indikator page)."""
     indicator = CATALOGUE[key]
     breaks = [(b.year, b.label) for b in indicator.breaks]
-    goals = (
-        standings_of(key, shown_region(key, region), version, goals_version) if goals_version and not category else []
-    )
+    goals = standings_of(key, shown_region(key, region), version, goals_version, category) if goals_version else []
     targets = [target(s) for s in goals]
     return time_series(series(key, region, group, category, version), indicator, breaks=breaks, targets=targets)
 
@@ -57,13 +63,16 @@ def _ranking(key: str, year: int, category: str, kreis: str, group: str, version
     )
 
 
-def _scatter(x_key: str, y_key: str, year: int, kreis: str, version: int) -> alt.TopLevelMixin:
-    points = scatter_data(x_key, y_key, year, version)
-    return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=kreis)
+def _scatter(x_key: str, y_key: str, year: int, region: str, level: str, version: int) -> alt.TopLevelMixin:
+    points = scatter_data(x_key, y_key, year, level, version)
+    return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=region, areas=AREAS[level])
 
+
+AREAS = {KREISE: "Kreise", GEMEINDEN: "Gemeinden"}
 
 CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "sparkline": _sparkline,
+    "goal_sparkline": _goal_sparkline,
     "time_series": _time_series,
     "map": _map,
     "ranking": _ranking,
@@ -96,11 +105,11 @@ def _cross_table(frame: pd.DataFrame, key: str, name: str) -> pd.DataFrame:
     return pd.DataFrame({name: frame["region_name"].to_numpy(), "Wert": _values(frame, CATALOGUE[key].unit)})
 
 
-def _scatter_table(x_key: str, y_key: str, year: int, kreis: str, version: int) -> pd.DataFrame:
-    frame = scatter_data(x_key, y_key, year, version)
+def _scatter_table(x_key: str, y_key: str, year: int, region: str, level: str, version: int) -> pd.DataFrame:
+    frame = scatter_data(x_key, y_key, year, level, version)
     return pd.DataFrame(
         {
-            "Kreis": frame["region_name"].to_numpy(),
+            "Kreis" if level == KREISE else "Gemeinde": frame["region_name"].to_numpy(),
             CATALOGUE[x_key].title: [fmt_value(v, CATALOGUE[x_key].unit) for v in frame["x"]],
             CATALOGUE[y_key].title: [fmt_value(v, CATALOGUE[y_key].unit) for v in frame["y"]],
         }

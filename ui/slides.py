@@ -20,14 +20,13 @@ import streamlit as st
 
 from deck.model import Deck, DeckError, deck_path, load_deck
 from deck.render import PRESENTATION_SCALE, SlideContent, render_slide
-from ui.data import imports, result
-from ui.views import newest_year
+from ui.data import imports, newest_year, result
 from ui.ziele import goals
 from ui.ziele import version as goals_version
 from ziele.model import Ziel
 
 
-class _CachedData:
+class CachedData:
     """deck.render.DeckData over the dashboard's cached results, so slides and pages share one computation."""
 
     def __init__(self, version: int) -> None:
@@ -67,7 +66,7 @@ def count(stem: str, stamp: str) -> int:
 @st.cache_data(show_spinner=False)
 def slide(stem: str, stamp: str, version: int, number: int) -> SlideContent:
     """Slide `number` (1-based) of the deck stored as `stem` (deck.model.deck_path), at the projector's scale."""
-    return render_slide(_deck(stem), number - 1, _CachedData(version), PRESENTATION_SCALE)
+    return render_slide(_deck(stem), number - 1, CachedData(version), PRESENTATION_SCALE)
 
 
 @st.cache_data(show_spinner=False)

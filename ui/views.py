@@ -28,11 +28,12 @@ from indicators.comparison import (
     value_in,
     with_values,
 )
+from indicators.correlation import Correlation, pearson
 from indicators.cuts import Figure, figure
 from indicators.status import HAS_VALUE, MISSING
 from regions.home import home, name_of
 from regions.levels import BUND, GEMEINDEN, KREISE, is_gemeinde, kreis_of
-from ui.data import imports, region_table, result, tables
+from ui.data import imports, newest_year, region_table, result
 
 
 def shown_region(key: str, region: str) -> str:
@@ -186,9 +187,12 @@ def rank_of(key: str, region: str, year: int, category: str, version: int) -> Ra
 
 
 @st.cache_data(show_spinner=False)
-def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFrame:
-    """Both indicators for every Kreis of the home Land in `year` (columns region_code, region_name, x, y)."""
-    areas = pd.DataFrame(load_boundaries(KREISE)[["region_code", "region_name"]])
+def scatter_data(x_key: str, y_key: str, year: int, level: str, version: int) -> pd.DataFrame:
+    """Both indicators for every area of the level (Kreise of the home Land, Gemeinden of the home Kreis) in `year`.
+
+    Columns region_code, region_name, x, y; an area without one of the values keeps NaN there.
+    """
+    areas = pd.DataFrame(load_boundaries(level)[["region_code", "region_name"]])
     for axis, key in (("x", x_key), ("y", y_key)):
         rows = with_values(result(key, version))
         rows = rows[rows["year"] == year][["region_code", "value"]].rename(columns={"value": axis})
@@ -196,9 +200,14 @@ def scatter_data(x_key: str, y_key: str, year: int, version: int) -> pd.DataFram
     return areas
 
 
-def common_years(x_key: str, y_key: str, version: int) -> list[int]:
-    """Years, newest first, in which both indicators have values for Kreise of the home Land."""
-    both = set(years(x_key, KREISE, "", version)) & set(years(y_key, KREISE, "", version))
+@st.cache_data(show_spinner=False)
+def correlation(x_key: str, y_key: str, year: int, level: str, version: int) -> Correlation:
+    return pearson(scatter_data(x_key, y_key, year, level, version))
+
+
+def common_years(x_key: str, y_key: str, level: str, version: int) -> list[int]:
+    """Years, newest first, in which both indicators have values for areas of the level."""
+    both = set(years(x_key, level, "", version)) & set(years(y_key, level, "", version))
     return sorted(both, reverse=True)
 
 
@@ -218,12 +227,6 @@ class Tile:
     better: bool | None  # None: neutral indicator, no change, or no earlier value
     trend: pd.DataFrame  # the region's rows for the sparkline
     badge: str | None = None  # "Stand 2015" when the value is old next to the newest year in the store
-
-
-def newest_year(version: int) -> int | None:
-    """The newest year any table in the store has, the yardstick for "Stand JJJJ" badges."""
-    years = tables(version)["last_year"]
-    return int(years.max()) if len(years) else None
 
 
 @st.cache_data(show_spinner=False)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from indicators.catalogue import CATALOGUE
 from ui.data import result
 from ziele import ablage
 from ziele.model import Ziel
-from ziele.status import Standing, latest_year, standing, status_table
+from ziele.status import Standing, category, latest_year, schools, standing, status_table
 
 
 def version() -> str:
@@ -29,23 +30,37 @@ def _results(store_version: int):
 
 
 @st.cache_data(show_spinner=False)
-def standings_of(key: str, region: str, store_version: int, goals_version: str) -> list[Standing]:
-    """The Zielindikatoren of one indicator and region (for its tile and its chart)."""
+def standings_of(key: str, region: str, store_version: int, goals_version: str, shown: str = "") -> list[Standing]:
+    """The Zielindikatoren of one indicator, region and shown category (for its tile and its chart).
+
+    `shown` is the category the page shows: "" for single-valued indicators, a school or the
+    Gemeinde total for the office's per-school data.
+    """
     return [
-        standing(g, _results(store_version)) for g in goals(goals_version) if g.indikator == key and g.region == region
+        standing(g, _results(store_version))
+        for g in goals(goals_version)
+        if g.indikator == key and g.region == region and category(key, g.schule) == (shown or category(key, ""))
     ]
 
 
 @st.cache_data(show_spinner=False)
 def all_standings(store_version: int, goals_version: str) -> dict[str, Standing]:
     """Every Zielindikator by its id."""
-    return {g.id: standing(g, _results(store_version)) for g in goals(goals_version) if not g.qualitativ}
+    return {g.id: standing(g, _results(store_version)) for g in goals(goals_version) if g.zielindikator}
 
 
 @st.cache_data(show_spinner=False)
 def table(store_version: int, goals_version: str):
     """The status table (ziele.status.status_table) for the downloads."""
     return status_table(goals(goals_version), _results(store_version))
+
+
+@st.cache_data(show_spinner=False)
+def school_choices(store_version: int) -> tuple[tuple[str, str], ...]:
+    """(Gemeinde code, school) of every school with values in an indicator that has school goals."""
+    frames = [schools(result(k, store_version)) for k, ind in CATALOGUE.items() if "schule" in ind.levels]
+    pairs = {(r.region_code, r.schule) for frame in frames for r in frame.itertuples()}
+    return tuple(sorted(pairs))
 
 
 def latest(store_version: int):

@@ -6,6 +6,12 @@ Zwischenziele). The office keeps it in Excel as a flat table with one row per Zi
 upper levels repeated in every row; so does Bildungsmonitor. The tree is only ever derived by
 grouping the rows, which keeps the exchange format, the stored file and the model one and the same.
 A Mittlerziel without a number (qualitative) is a row with no indicator, Zielwert or Zieljahr.
+An Arbeitspaket of a Mittlerziel is a row of its own, too: `arbeitspaket` (the text), `verantwortlich`
+(of the Arbeitspaket) and `status` (offen, laufend, erledigt), with the indicator columns left empty;
+it needs a Zielindikator or qualitative row of the same Mittlerziel (`check_set`). So the required
+columns keep their meaning and a file without Arbeitspakete looks exactly as before.
+A goal for a school names the school in `schule` (as written in the office's template data) and its
+Gemeinde in `region`; only indicators with the level "schule" (the office's own data) have one.
 
 `check_row` turns one row of text (from CSV, XLSX or a form) into a `Ziel` or a German message; the
 file reader adds file and line. Checks that need the data (does the region have values for the
@@ -28,16 +34,29 @@ from regions.levels import level_of
 
 # The exchange format: required columns first, then the optional ones (README "Ziele").
 REQUIRED = ("handlungsfeld", "strategisches_ziel", "mittlerziel", "indikator", "region", "zielwert", "zieljahr")
-OPTIONAL = ("zwischenziele", "verantwortlich", "frist", "beschlossen_am", "gremium", "beispiel", "id")
+OPTIONAL = (
+    "zwischenziele",
+    "schule",
+    "verantwortlich",
+    "frist",
+    "beschlossen_am",
+    "gremium",
+    "arbeitspaket",
+    "status",
+    "beispiel",
+    "id",
+)
 COLUMNS = REQUIRED + OPTIONAL
 
 EXAMPLE_LABEL = "Beispiel – nicht beschlossen"
 MAX_TEXT = 300
+# The states of an Arbeitspaket, in the order work goes; the first is the default of an empty cell.
+ARBEITSPAKET_STATUS = ("offen", "laufend", "erledigt")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a text starting so is a formula to Excel (CSV injection)
 _ZWISCHENZIEL = re.compile(r"^\s*(\d{4})\s*:\s*(\S+)\s*$")
 
-# Given (indicator key, region code): the latest year with a value there, None when there is none.
-LatestYear = Callable[[str, str], int | None]
+# Given (indicator key, region code, school or ""): the latest year with a value there, None when there is none.
+LatestYear = Callable[[str, str, str], int | None]
 
 
 class ZielFehler(ValueError):
@@ -46,7 +65,7 @@ class ZielFehler(ValueError):
 
 @dataclass(frozen=True)
 class Ziel:
-    """One row of the Zielsystem: a Zielindikator, or a qualitative Mittlerziel when `indikator` is empty."""
+    """One row of the Zielsystem: a Zielindikator, a qualitative Mittlerziel or an Arbeitspaket of a Mittlerziel."""
 
     handlungsfeld: str
     strategisches_ziel: str
@@ -62,22 +81,41 @@ class Ziel:
     gremium: str = ""
     beispiel: bool = False
     id: str = ""
+    schule: str = ""
+    arbeitspaket: str = ""
+    status: str = ""  # of an Arbeitspaket: one of ARBEITSPAKET_STATUS
+
+    @property
+    def ist_arbeitspaket(self) -> bool:
+        return bool(self.arbeitspaket)
 
     @property
     def qualitativ(self) -> bool:
-        return not self.indikator
+        """A Mittlerziel without a number (no indicator), not an Arbeitspaket."""
+        return not self.indikator and not self.arbeitspaket
 
     @property
-    def key(self) -> tuple[str, str, str, str, str]:
-        """What makes a row unique: the same indicator and region twice under one Mittlerziel is a mistake."""
-        return (self.handlungsfeld, self.strategisches_ziel, self.mittlerziel, self.indikator, self.region)
+    def zielindikator(self) -> bool:
+        return bool(self.indikator)
+
+    @property
+    def mittlerziel_key(self) -> tuple[str, str, str]:
+        return (self.handlungsfeld, self.strategisches_ziel, self.mittlerziel)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        """What makes a row unique: the same indicator and region (or Arbeitspaket) twice under one Mittlerziel."""
+        return (*self.mittlerziel_key, self.indikator, self.region, self.schule, self.arbeitspaket)
 
     @property
     def describe(self) -> str:
         """ "Mittlerziel – Indikator (Region)", how the history and messages name a row."""
+        if self.ist_arbeitspaket:
+            return f"{self.mittlerziel} – Arbeitspaket „{self.arbeitspaket}“"
         if self.qualitativ:
             return f"{self.mittlerziel} (qualitativ)"
-        return f"{self.mittlerziel} – {CATALOGUE[self.indikator].title} ({self.region})"
+        place = f"{self.region}, {self.schule}" if self.schule else self.region
+        return f"{self.mittlerziel} – {CATALOGUE[self.indikator].title} ({place})"
 
 
 def new_id() -> str:
@@ -233,8 +271,13 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
         raise ZielFehler(f"Ein Beispiel ({EXAMPLE_LABEL}) hat weder „beschlossen_am“ noch „gremium“.")
     frist = "" if _blank(row.get("frist")) else _frist(row.get("frist"))
     common = {**texts, "frist": frist, "beschlossen_am": beschlossen, "beispiel": beispiel}
+    arbeitspaket = _text(row.get("arbeitspaket"), "arbeitspaket")
+    if arbeitspaket:
+        return _arbeitspaket(row, common, arbeitspaket)
+    if not _blank(row.get("status")):
+        raise ZielFehler("„status“ gehört zu einem Arbeitspaket; ohne Text in „arbeitspaket“ bleibt es leer.")
     if not indikator:
-        given = [f for f in ("region", "zielwert", "zieljahr", "zwischenziele") if not _blank(row.get(f))]
+        given = [f for f in ("region", "schule", "zielwert", "zieljahr", "zwischenziele") if not _blank(row.get(f))]
         if given:
             raise ZielFehler(f"Ohne Indikator ist das Mittlerziel qualitativ; dann bleiben {', '.join(given)} leer.")
         return Ziel(**common)
@@ -242,16 +285,22 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
         raise ZielFehler(f"Unbekannter Indikator „{indikator}“ (Schlüssel aus docs/indikatoren.md).")
     indicator = CATALOGUE[indikator]
     region = _text(row.get("region"), "region") or home().key
-    # Goals are set for a Kreis or a Gemeinde (8-digit AGS); single schools are not supported yet.
+    schule = _text(row.get("schule"), "schule")
+    # Goals are set for a Kreis, a Gemeinde (8-digit AGS) or a school (its Gemeinde's AGS plus `schule`).
     level = level_of(region) if region.isdigit() and len(region) in (5, 8) else None
+    if schule and level == "gemeinde":
+        level = "schule"
     if level is None or level not in indicator.levels:
+        where = f"die Schule „{schule}“ in „{region}“" if schule else f"die Region „{region}“"
+        hint = " (eine Schule braucht den Regionalschlüssel ihrer Gemeinde, 8 Ziffern)" if schule else ""
         raise ZielFehler(
-            f"„{indicator.title}“ gibt es nicht für die Region „{region}“ "
+            f"„{indicator.title}“ gibt es nicht für {where}{hint} "
             f"(Ebenen: {', '.join(indicator.levels)}; Regionalschlüssel z. B. {home().key})."
         )
-    latest = latest_year(indikator, region) if latest_year else 1990
+    latest = latest_year(indikator, region, schule) if latest_year else 1990
     if latest is None:
-        raise ZielFehler(f"Für „{indicator.title}“ hat die Region {region} keine Werte im Datenbestand.")
+        where = f"die Schule „{schule}“ ({region})" if schule else f"die Region {region}"
+        raise ZielFehler(f"Für „{indicator.title}“ hat {where} keine Werte im Datenbestand.")
     if _blank(row.get("zielwert")):
         raise ZielFehler("„zielwert“ fehlt (ohne Zahl: Indikator leer lassen, dann ist das Mittlerziel qualitativ).")
     zielwert = _in_range(parse_number(row["zielwert"], "zielwert"), indicator.unit, "zielwert")
@@ -271,10 +320,25 @@ def check_row(row: Mapping[str, object], latest_year: LatestYear | None) -> Ziel
         **common,
         indikator=indikator,
         region=region,
+        schule=schule,
         zielwert=zielwert,
         zieljahr=zieljahr,
         zwischenziele=zwischen,
     )
+
+
+def _arbeitspaket(row: Mapping[str, object], common: dict, text: str) -> Ziel:
+    """An Arbeitspaket row: text, verantwortlich, status; the indicator and decision columns stay empty."""
+    fields = ("indikator", "region", "schule", "zielwert", "zieljahr", "zwischenziele", "frist", "beschlossen_am")
+    given = [f for f in (*fields, "gremium") if not _blank(row.get(f))]
+    if given:
+        raise ZielFehler(
+            f"Eine Zeile mit Arbeitspaket beschreibt nur das Arbeitspaket; {', '.join(given)} bleiben leer."
+        )
+    status = "" if _blank(row.get("status")) else str(row.get("status")).strip().lower()
+    if status and status not in ARBEITSPAKET_STATUS:
+        raise ZielFehler(f"„status“ ist {', '.join(ARBEITSPAKET_STATUS)}, nicht „{row.get('status')}“.")
+    return Ziel(**common, arbeitspaket=text, status=status or ARBEITSPAKET_STATUS[0])
 
 
 def to_row(ziel: Ziel) -> dict[str, str]:
@@ -285,6 +349,7 @@ def to_row(ziel: Ziel) -> dict[str, str]:
         "mittlerziel": ziel.mittlerziel,
         "indikator": ziel.indikator,
         "region": ziel.region,
+        "schule": ziel.schule,
         "zielwert": "" if ziel.zielwert is None else fmt_plain(ziel.zielwert),
         "zieljahr": "" if ziel.zieljahr is None else str(ziel.zieljahr),
         "zwischenziele": fmt_zwischenziele(ziel.zwischenziele),
@@ -292,6 +357,8 @@ def to_row(ziel: Ziel) -> dict[str, str]:
         "frist": ziel.frist,
         "beschlossen_am": ziel.beschlossen_am,
         "gremium": ziel.gremium,
+        "arbeitspaket": ziel.arbeitspaket,
+        "status": ziel.status,
         "beispiel": "ja" if ziel.beispiel else "",
         "id": ziel.id,
     }
@@ -315,3 +382,10 @@ def check_set(ziele: list[Ziel], places: list[str] | None = None) -> None:
         if ziel.id and ziel.id in ids:
             raise ZielFehler(f"{place}: die id „{ziel.id}“ hat schon {ids[ziel.id]}.")
         ids[ziel.id] = place
+    middles = {z.mittlerziel_key for z in ziele if not z.ist_arbeitspaket}
+    for place, ziel in zip(places, ziele, strict=True):
+        if ziel.ist_arbeitspaket and ziel.mittlerziel_key not in middles:
+            raise ZielFehler(
+                f"{place}: das Arbeitspaket „{ziel.arbeitspaket}“ gehört zu keinem Mittlerziel „{ziel.mittlerziel}“ "
+                "mit Zielindikator oder als qualitatives Ziel; erst das Mittlerziel anlegen."
+            )

@@ -16,28 +16,44 @@ from charts.format import default_decimals, fmt_number, fmt_value
 from charts.timeseries import Target
 from indicators.catalogue import CATALOGUE
 from indicators.comparison import with_values
+from indicators.lokal import GEMEINDE_TOTAL
 from indicators.zielerreichung import Assessment, assess
-from ziele.model import EXAMPLE_LABEL, Ziel
+from ziele.model import ARBEITSPAKET_STATUS, EXAMPLE_LABEL, Ziel
 
 # An indicator's result for its key (indicators.model.RESULT_COLUMNS), however the caller computes it.
 Results = Callable[[str], pd.DataFrame]
 
 
-def values(result: pd.DataFrame, region: str) -> pd.DataFrame:
-    """The region's annual values (single-valued indicators), the input of the assessment and the sparkline."""
-    rows = with_values(result)
+def category(key: str, schule: str) -> str:
+    """The result category a goal reads: its school, the Gemeinde total of per-school data, else none ("")."""
+    if schule:
+        return schule
+    return GEMEINDE_TOTAL if "schule" in CATALOGUE[key].levels else ""
+
+
+def values(result: pd.DataFrame, region: str, category: str = "") -> pd.DataFrame:
+    """The region's (or school's) annual values, the input of the assessment and the sparkline."""
+    rows = with_values(result, category)
     rows = rows[rows["region_code"] == region]
     return rows[["year", "value"]].astype({"year": int}).sort_values("year").reset_index(drop=True)
 
 
-def latest_year(results: Results) -> Callable[[str, str], int | None]:
-    """The `latest_year` check of ziele.model: the newest year with a value for indicator and region."""
+def latest_year(results: Results) -> Callable[[str, str, str], int | None]:
+    """The `latest_year` check of ziele.model: the newest year with a value for indicator, region and school."""
 
-    def latest(key: str, region: str) -> int | None:
-        rows = values(results(key), region)
+    def latest(key: str, region: str, schule: str = "") -> int | None:
+        rows = values(results(key), region, category(key, schule))
         return None if rows.empty else int(rows["year"].iloc[-1])
 
     return latest
+
+
+def schools(result: pd.DataFrame) -> pd.DataFrame:
+    """The schools an indicator has values for (columns region_code, schule), for choosing a school goal."""
+    rows = with_values(result, None)
+    rows = rows[~rows["category"].isin(("", GEMEINDE_TOTAL))]
+    pairs = rows[["region_code", "category"]].drop_duplicates().rename(columns={"category": "schule"})
+    return pairs.sort_values(["region_code", "schule"]).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -53,23 +69,32 @@ class Standing:
         return CATALOGUE[self.goal.indikator].unit
 
 
-def region_name(result: pd.DataFrame, region: str) -> str:
+def region_name(result: pd.DataFrame, region: str, schule: str = "") -> str:
+    """ "Barßel", or "Oberschule Barßel (Barßel)" for a school goal."""
     names = result.loc[result["region_code"] == region, "region_name"]
-    return str(names.iloc[0]) if len(names) else region
+    name = str(names.iloc[0]) if len(names) else region
+    return f"{schule} ({name})" if schule else name
 
 
 def standing(goal: Ziel, results: Results) -> Standing:
     indicator = CATALOGUE[goal.indikator]
     result = results(goal.indikator)
-    assessment = assess(
-        values(result, goal.region), indicator.direction, goal.zielwert, goal.zieljahr, indicator.breaks
-    )
-    return Standing(goal, region_name(result, goal.region), assessment)
+    rows = values(result, goal.region, category(goal.indikator, goal.schule))
+    assessment = assess(rows, indicator.direction, goal.zielwert, goal.zieljahr, indicator.breaks)
+    return Standing(goal, region_name(result, goal.region, goal.schule), assessment)
 
 
 def standings(goals: Sequence[Ziel], results: Results) -> list[Standing]:
-    """Every Zielindikator (qualitative Mittlerziele have none) with its assessment, in the goals' order."""
-    return [standing(g, results) for g in goals if not g.qualitativ]
+    """Every Zielindikator (qualitative Mittlerziele and Arbeitspakete have none) with its assessment, in order."""
+    return [standing(g, results) for g in goals if g.zielindikator]
+
+
+def work_packages(goals: Sequence[Ziel]) -> str:
+    """ "Arbeitspakete: 1 erledigt, 2 laufend, 1 offen", counting the Arbeitspakete among `goals` ("" for none)."""
+    counts = {s: sum(1 for g in goals if g.ist_arbeitspaket and g.status == s) for s in reversed(ARBEITSPAKET_STATUS)}
+    if not any(counts.values()):
+        return ""
+    return "Arbeitspakete: " + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
 
 
 def _gap(delta: float, unit: str) -> str:
@@ -120,6 +145,7 @@ STATUS_COLUMNS = [
     "mittlerziel",
     "indikator",
     "region",
+    "schule",
     "zielwert",
     "zieljahr",
     "letztes_jahr",
@@ -148,6 +174,7 @@ def status_table(goals: Sequence[Ziel], results: Results) -> pd.DataFrame:
                 "mittlerziel": g.mittlerziel,
                 "indikator": g.indikator,
                 "region": g.region,
+                "schule": g.schule,
                 "zielwert": a.zielwert,
                 "zieljahr": a.zieljahr,
                 "letztes_jahr": a.letztes_jahr,

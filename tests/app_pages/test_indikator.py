@@ -160,3 +160,10 @@ def test_the_diagram_has_a_german_text_alternative_and_its_data_as_a_table(open_
     table = at.table[0].value
     assert list(table.columns[:3]) == ["Jahr", "Cloppenburg, Landkreis", "Niedersachsen"]
     assert table.loc[table["Jahr"] == 2024, "Cloppenburg, Landkreis"].item() == "11,2 %"
+
+
+def test_a_category_names_its_download_in_words_not_by_its_position(open_app, downloads):
+    at = open_app(INDIKATOR, indikator="abschlussarten_verteilung", kategorie="mit Fachhochschulreife", tab="Tabelle")
+    assert not at.exception
+    assert "abschlussarten_verteilung_03453_mit_fachhochschulreife.csv" in downloads.offered
+    assert not any(name.endswith("_0.csv") for name in downloads.offered)

@@ -52,3 +52,30 @@ def test_the_scatter_falls_back_to_the_newest_common_year(open_app):
     cloppenburg = next(row for row in rows if row["region_code"] == "03453")
     assert cloppenburg["x_text"] == "7,4 je 100"  # SGB II rate under 15, 2022
     assert len(rows) == 45
+
+
+def _regression_layers(spec: dict) -> list[dict]:
+    return [layer for layer in spec.get("layer", []) if any("regression" in t for t in layer.get("transform", []))]
+
+
+def test_the_scatter_draws_a_trend_line_and_gives_r_and_n_in_words(open_app):
+    import numpy as np
+
+    at = open_app(PAGE)
+    _, (spec, rows) = charts(at)
+    assert len(_regression_layers(spec)) == 1
+    # r recomputed from the plotted points (45 Kreise 2022): the sentence must carry the same r.
+    r = np.corrcoef([row["x"] for row in rows], [row["y"] for row in rows])[0, 1]
+    expected = f"r = {r:.2f}".replace(".", ",") + " über 45 Kreise:"
+    assert any(t.value.startswith(expected) for t in at.text), expected
+    assert at.warning[0].value.startswith("Korrelation ist keine Ursache")
+
+
+def test_the_scatter_works_for_the_gemeinden_of_the_home_kreis(open_app):
+    at = open_app(PAGE, ebene="gemeinden")
+    assert at.subheader[-1].value == "Gemeinden im Landkreis Cloppenburg im Jahr 2021"
+    _, (spec, rows) = charts(at)
+    points = [row for row in rows if row.get("x") is not None]
+    assert len(points) == 13 and all(row["region_code"].startswith("03453") for row in points)
+    sentence = "über 13 Gemeinden: ein starker positiver Zusammenhang (je höher x, desto höher y)."
+    assert any(t.value.endswith(sentence) for t in at.text)

@@ -40,17 +40,17 @@ def test_a_link_opens_the_named_slide_with_its_key_statement_and_counter(open_ap
     assert "Abgänge ohne Hauptschulabschluss, Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in text
     assert "228 von 2.031" in text
     assert "Quelle: Statistische Ämter des Bundes und der Länder" in text and "Stand 28.03.2026" in text
-    assert ">2 / 10<" in counter(at)
+    assert ">2 / 12<" in counter(at)
     assert len(at.get("vega_lite_chart")) == 1
 
 
 def test_each_step_writes_the_slide_into_the_url(open_app):
     at = open_app(PRAESENTATION, deck="beirat_standard", folie="2")
-    steps = [("weiter", "3"), ("weiter", "4"), ("zurueck", "3"), ("ende", "10"), ("anfang", "1")]
+    steps = [("weiter", "3"), ("weiter", "4"), ("zurueck", "3"), ("ende", "12"), ("anfang", "1")]
     for button, folie in steps:
         at.button(key=button).click().run()
         assert at.query_params["folie"] == folie
-        assert f">{folie} / 10<" in counter(at)
+        assert f">{folie} / 12<" in counter(at)
 
 
 def test_the_first_and_last_slide_cannot_step_beyond_the_deck(open_app):
@@ -67,7 +67,7 @@ def test_the_first_and_last_slide_cannot_step_beyond_the_deck(open_app):
     [
         ({"deck": "gibt_es_nicht", "folie": "2"}, "2"),
         ({"deck": "../config/vergleichsgruppen", "folie": "2"}, "2"),
-        ({"deck": "beirat_standard", "folie": "99"}, "10"),
+        ({"deck": "beirat_standard", "folie": "99"}, "12"),
         ({"deck": "beirat_standard", "folie": "drei"}, "1"),
         ({}, "1"),
     ],

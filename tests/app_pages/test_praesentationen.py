@@ -47,7 +47,7 @@ def test_the_default_deck_is_listed_with_a_link_to_each_of_its_slides(open_app, 
     present = [q for label, q in links if label == "Präsentieren"]
     assert present == [{"deck": ["beirat_standard"], "folie": ["1"]}]
     per_slide = [q["folie"][0] for label, q in links if label.split(".")[0].isdigit()]
-    assert per_slide == [str(n) for n in range(1, 11)]
+    assert per_slide == [str(n) for n in range(1, 13)]
 
 
 def test_a_new_deck_is_built_saved_under_its_name_and_loads_back(open_as_analyst, user_decks):
@@ -89,7 +89,7 @@ def test_slides_are_reordered_and_deleted(open_as_analyst, user_decks):
     at.button(key="runter_1").click().run()
     assert [line[3:] for line in slide_lines(at)[1:3]] == [third[3:], second[3:]]
     at.button(key="loeschen_0").click().run()
-    assert len(slide_lines(at)) == 9
+    assert len(slide_lines(at)) == 11
     assert not slide_lines(at)[0].startswith("1. Titel")
 
 
@@ -113,11 +113,11 @@ def test_a_slide_the_deck_model_refuses_shows_its_german_message(open_as_analyst
 def test_the_default_deck_downloads_as_pptx_and_pdf_with_one_slide_per_deck_slide(open_app, user_decks, downloads):
     open_app(PRAESENTATIONEN)
     pptx = Presentation(io.BytesIO(downloads["beirat_standard.pptx"]))
-    assert len(pptx.slides) == 10
+    assert len(pptx.slides) == 12
     statement = "\n".join(s.text_frame.text for s in pptx.slides[1].shapes if s.has_text_frame)
     assert "Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %" in statement
     pdf = PdfReader(io.BytesIO(downloads["beirat_standard.pdf"]))
-    assert len(pdf.pages) == 10
+    assert len(pdf.pages) == 12
     assert "11,2 %" in pdf.pages[1].extract_text()
 
 

@@ -22,6 +22,7 @@ PAGES = [
     "app_pages/gemeindeprofil.py",
     "app_pages/daten_quellen.py",
     "app_pages/praesentationen.py",
+    "app_pages/bericht.py",
     "app_pages/barrierefreiheit.py",
 ]
 

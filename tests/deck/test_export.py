@@ -47,7 +47,7 @@ def _flat(text: str) -> str:
 
 
 def test_the_pptx_is_16_to_9_with_one_slide_per_deck_slide(pptx, deck):
-    assert len(pptx.slides) == len(deck.slides) == 11
+    assert len(pptx.slides) == len(deck.slides) == 13
     assert round(pptx.slide_width / pptx.slide_height, 3) == round(16 / 9, 3)
     assert pptx.core_properties.title == "Beirat mit Frage"
 
@@ -81,11 +81,11 @@ def test_the_pptx_notes_carry_definition_source_and_stand(pptx, contents):
 
 def test_the_text_zielstand_and_sources_slides_reach_the_pptx(pptx):
     # no goals in the test's folder: the Zielstand slide says how to add them
-    zielstand = _texts(pptx.slides[8])
+    zielstand = _texts(pptx.slides[10])
     assert "Zielstand: wie weit sind die Ziele des Beirats?" in zielstand
     assert "Noch keine Ziele erfasst: auf der Seite Ziele anlegen oder das Beispiel laden." in zielstand
-    assert "Wo fehlen Ausbildungsplätze – und wer übernimmt?" in _texts(pptx.slides[9])
-    sources = _texts(pptx.slides[10])
+    assert "Wo fehlen Ausbildungsplätze – und wer übernimmt?" in _texts(pptx.slides[11])
+    sources = _texts(pptx.slides[12])
     assert "Datenlizenz Deutschland – Namensnennung – 2.0" in sources
     assert "© GeoBasis-DE / BKG 2021 (Daten verändert)" in sources
 

@@ -45,7 +45,7 @@ def _deck(name: str = "Beirat März 2026") -> Deck:
 def test_the_shipped_deck_asks_the_beirat_questions_in_order():
     deck = default_deck()
     assert deck.name == "Beirat Standard"
-    assert [s.kind for s in deck.slides] == ["title"] + ["indicator"] * 7 + ["zielstand", "sources"]
+    assert [s.kind for s in deck.slides] == ["title"] + ["indicator"] * 9 + ["zielstand", "sources"]
     charts = [(s.indicator, s.chart) for s in deck.slides if isinstance(s, IndicatorSlide)]
     assert charts == [
         ("ohne_abschluss_anteil", "timeseries"),
@@ -55,8 +55,11 @@ def test_the_shipped_deck_asks_the_beirat_questions_in_order():
         ("beschaeftigungsquote_frauen", "ranking"),
         ("betreuungsquote_u3", "timeseries"),
         ("sgb2_quote_u15", "map"),
+        ("arbeitslose_je_stelle", "timeseries"),
+        ("mint_anteil_beschaeftigte", "timeseries"),
     ]
-    assert deck.slides[-3].level == "gemeinden"
+    assert deck.slides[-5].level == "gemeinden"
+    assert deck.slides[-4].category == "342 Klempnerei,Sanitär,Heizung,Klimatechnik"
     # No region in the file: every slide shows the home Kreis of config/region.toml.
     assert all(s.region_code == "03453" and s.year is None for s in deck.slides if isinstance(s, IndicatorSlide))
 

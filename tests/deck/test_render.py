@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 
+import pandas as pd
 import pytest
 
 from deck.model import Deck, IndicatorSlide, SourcesSlide, TextSlide, TitleSlide, ZielstandSlide, default_deck
@@ -35,7 +36,7 @@ def _rows(spec: dict) -> list[dict]:
 
 
 def test_every_slide_has_a_heading_and_a_counter(slides):
-    assert [s.counter for s in slides] == [f"{i} / 10" for i in range(1, 11)]
+    assert [s.counter for s in slides] == [f"{i} / 12" for i in range(1, 13)]
     assert all(s.heading for s in slides)
     assert slides[0].heading == "Bildung im Landkreis Cloppenburg"
     assert slides[-1].heading == "Quellen"
@@ -81,7 +82,7 @@ def test_the_map_slide_maps_the_13_gemeinden_and_names_lowest_and_highest(slides
 
 def test_the_sources_slide_lists_each_indicator_with_its_stand_and_the_licences(slides):
     s = slides[-1]
-    assert len(s.body) == 6  # six distinct indicators in the deck
+    assert len(s.body) == 8  # eight distinct indicators in the deck
     assert s.body[0].startswith("Abgänge ohne Hauptschulabschluss: Statistische Ämter")
     assert "28.03.2026" in s.body[0]  # Stand of the 2024 file 21111-02-06-4-B
     assert s.licences[:3] == (
@@ -113,6 +114,16 @@ def test_a_gemeinde_region_is_shown_by_its_landkreis_when_the_indicator_exists_o
 def test_slide_content_can_be_cached_as_it_is(slides):
     assert pickle.loads(pickle.dumps(slides)) == slides
     json.dumps(slides[1].chart)  # a plain Vega-Lite spec
+
+
+def test_the_skill_gap_and_mint_slides_state_their_values_without_a_missing_deutschland(slides):
+    gap, mint = slides[8], slides[9]
+    # 342 Klempnerei/SHK, Cloppenburg 2025: 18.33 unemployed / 30.17 vacancies = 0.608 → "0,6 je Stelle"
+    assert "(342 Klempnerei,Sanitär,Heizung,Klimatechnik), Landkreis Cloppenburg 2025: 0,6 je Stelle" in gap.statement
+    assert "Deutschland" not in gap.statement and gap.chart is not None
+    # MINT 2025: 14,778 of 80,327 employees = 18.4 %
+    assert "Anteil der Beschäftigten in MINT-Berufen, Landkreis Cloppenburg 2025: 18,4 %" in mint.statement
+    assert "Deutschland" not in mint.statement and mint.chart is not None
 
 
 def test_a_larger_scale_enlarges_the_chart_fonts(deck_data):
@@ -171,6 +182,34 @@ def test_the_zielstand_slide_lists_each_goal_with_symbol_word_and_distance(deck_
     assert only.subheading == "Handlungsfeld: Übergang Schule – Beruf"
 
 
+def test_the_zielstand_slide_names_the_years_of_a_data_break_next_to_the_symbol(deck_data, goals_dir):
+    leavers = Ziel("Schulabschlüsse", "Alle mit Abschluss", "Senken", "ohne_abschluss_anteil", "03453", 6.0, 2030)
+    ablage.save([leavers], "", "Test")
+    s = render_slide(Deck("Ziele", (ZielstandSlide(),)), 0, deck_data)
+    # the window 2019–2024 holds the declared breaks of 2020, 2023 and 2024 (indicators/catalogue.py); rising
+    # 9.75 -> 11.2 while lower is better -> falsche Richtung
+    assert s.table[0][0] == "⚡ falsche Richtung · Datenbruch 2020, 2023, 2024"
+
+
+def test_the_zielstand_slide_counts_the_arbeitspakete_by_status_and_lists_none_as_a_goal(deck_data, goals_dir):
+    middle = ("Übergang Schule – Beruf", "Ausbildung", "Berufsorientierung verankern")
+    ablage.save(
+        [
+            Ziel(*middle),
+            Ziel(*middle, arbeitspaket="Praktikumsbörse", status="erledigt"),
+            Ziel(*middle, arbeitspaket="Elternabende", status="laufend"),
+            Ziel(*middle, arbeitspaket="Betriebsbesuche", status="laufend"),
+            Ziel(*middle, arbeitspaket="Bewerbungstraining", status="offen"),
+        ],
+        "",
+        "Test",
+    )
+    s = render_slide(Deck("Ziele", (ZielstandSlide(),)), 0, deck_data)
+    assert [row[0] for row in s.table] == ["qualitativ"]
+    # 1 erledigt, 2 laufend, 1 offen, counted in the order work goes backwards (done first)
+    assert s.details == ("Arbeitspakete: 1 erledigt, 2 laufend, 1 offen",)
+
+
 def test_the_zielstand_slide_without_goals_says_how_to_add_them(deck_data):
     s = render_slide(Deck("Leer", (ZielstandSlide(),)), 0, deck_data)
     assert s.table == ()
@@ -189,3 +228,48 @@ def test_the_previous_value_line_says_how_many_years_lie_between(slides):
     # Jugendarbeitslosenquote 2025: the previous published year is 2020 → "zuvor 2020 (5 Jahre früher): 3,9 %"
     youth = next(s for s in slides if s.indicator == "jugendarbeitslosenquote" and s.year == 2025)
     assert "zuvor 2020 (5 Jahre früher): 3,9 %" in youth.details
+
+
+class _OwnData:
+    """DeckData over the real store with a SYNTHETIC own-data result (invented school counts, not real)."""
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def result(self, key):
+        if key != "ohne_abschluss_schule":
+            return self.real.result(key)
+        return pd.DataFrame(
+            [
+                {
+                    "key": key,
+                    "region_code": "03453004",
+                    "region_name": "Cloppenburg, Stadt",
+                    "level": "gemeinde",
+                    "year": 2024,
+                    "category": "",
+                    "value": 10.0,
+                    "numerator": 5.0,
+                    "denominator": 50.0,
+                    "status": "computed",
+                    "note": "",
+                }
+            ]
+        )
+
+    def imports(self):
+        return self.real.imports()
+
+    def goals(self):
+        return ()
+
+    def newest_year(self):
+        return self.real.newest_year()
+
+
+def test_an_own_data_slide_does_not_claim_niedersachsen_has_no_data(deck_data):
+    # Synthetic: 5 of 50 leavers of one Gemeinde in 2024 = 10 %; own data have no Land or Bund value at all.
+    deck = Deck("Eigene Daten", (IndicatorSlide("ohne_abschluss_schule", region="03453004"),))
+    s = render_slide(deck, 0, _OwnData(deck_data))
+    assert s.statement.endswith("2024: 10,0 %.")
+    assert "Niedersachsen" not in s.statement and "Deutschland" not in s.statement

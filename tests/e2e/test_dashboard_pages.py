@@ -27,6 +27,7 @@ DRAWN = {
     "app_pages/ueberblick.py": "g.mark-line.role-mark path",  # the tiles' sparklines
     "app_pages/indikator.py": "g.mark-line.role-mark path",  # the time series
     "app_pages/landkreisvergleich.py": "g.mark-rect.role-mark path",  # the ranking bars
+    "app_pages/berufe.py": "g.mark-line.role-mark path",  # the series of a Berufsgruppe, MINT, women
 }
 
 

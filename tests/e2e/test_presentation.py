@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import screenshot_path, wait_for_drawn, wait_for_settled
 
-TOTAL = 10  # slides of config/decks/beirat_standard.toml
-CHARTS = range(2, 9)  # the indicator slides
+TOTAL = 12  # slides of config/decks/beirat_standard.toml
+CHARTS = range(2, 11)  # the indicator slides
 LINK = "/praesentation?deck=beirat_standard&folie={}"
 RESOLUTIONS = ({"width": 1920, "height": 1080}, {"width": 1280, "height": 720})
 # While a step reruns, Streamlit keeps the previous slide's elements marked stale until the new ones
@@ -72,7 +72,7 @@ def test_the_default_deck_runs_through_by_keyboard_at_both_projector_sizes(page,
             photograph(page, recorder, number)
             if number < TOTAL:
                 press(page, forward[number % len(forward)], number + 1)
-    for key, number in (("ArrowLeft", 9), ("PageUp", 8), ("PageUp", 7), ("ArrowLeft", 6), ("Home", 1), ("End", 10)):
+    for key, number in (("ArrowLeft", 11), ("PageUp", 10), ("PageUp", 9), ("ArrowLeft", 8), ("Home", 1), ("End", 12)):
         press(page, key, number)
     press(page, "ArrowRight", TOTAL)  # the last slide stays the last
 

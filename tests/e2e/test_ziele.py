@@ -70,7 +70,7 @@ def test_a_goal_created_in_the_ui_shows_on_ziele_its_tile_the_chart_and_a_slide(
     page.get_by_label("Zielwert (z. B. 6,0)").fill("38,0")
     page.get_by_label("Zieljahr (z. B. 2030)").fill("2027")
     page.get_by_label("Zwischenziele (z. B. 2026: 7,5 | 2028: 6,8)").fill("2024: 34,0")
-    page.get_by_role("button", name="Speichern").click()
+    page.get_by_role("button", name="Speichern", exact=True).click()
     expect(
         page.get_by_text("Gespeichert: U3-Betreuung ausbauen – Betreuungsquote unter 3-Jährige (03453).")
     ).to_be_visible(timeout=TIMEOUT)
@@ -81,9 +81,21 @@ def test_a_goal_created_in_the_ui_shows_on_ziele_its_tile_the_chart_and_a_slide(
     page.get_by_role("button", name="Beispiel laden").click()
     expect(page.get_by_text("Beispielziele geladen", exact=False)).to_be_visible(timeout=TIMEOUT)
     wait_for_app(page)
+    # an Arbeitspaket of the new Mittlerziel, shown under it with its status as a word
+    choose(page, "Gehört zum Mittlerziel", "U3-Betreuung ausbauen (Frühe Bildung)")
+    page.get_by_label("Arbeitspaket", exact=True).fill("Tagespflegepersonen gewinnen")
+    page.get_by_label("Verantwortlich für das Arbeitspaket").fill("Jugendamt")
+    page.get_by_role("button", name="Arbeitspaket speichern").click()
+    expect(
+        page.get_by_text("Gespeichert: U3-Betreuung ausbauen – Arbeitspaket „Tagespflegepersonen gewinnen“.")
+    ).to_be_visible(timeout=TIMEOUT)
+    wait_for_app(page)
     page.goto(f"{own_app_url}/ziele")  # from the top, as a visitor sees it
     wait_for_app(page)
     wait_for_drawn(page, "g.mark-line.role-mark path", minimum=5)  # the sparklines
+    expect(page.get_by_text("• Tagespflegepersonen gewinnen – offen · verantwortlich: Jugendamt")).to_be_visible(
+        timeout=TIMEOUT
+    )
     photograph(page, recorder, "ziele-seite")
 
     page.goto(own_app_url)

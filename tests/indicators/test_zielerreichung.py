@@ -112,5 +112,6 @@ def test_the_window_takes_at_most_six_consecutive_years_ending_at_the_latest():
 def test_a_declared_data_break_inside_the_window_is_named():
     result = assess(_values(2019, 10.0, 9.8, 9.4, 9.3, 9.0, 8.5), LOWER, 6.0, 2030, [Break(2024, "neue Bezeichnung")])
     assert result.bruch == "Datenbruch 2024: neue Bezeichnung"
+    assert result.bruch_jahre == (2024,)
     # a break before the window is not named
     assert assess(_values(2019, 10.0, 9.8, 9.4, 9.3), LOWER, 6.0, 2030, [Break(2015, "alt")]).bruch == ""

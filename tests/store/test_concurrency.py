@@ -26,6 +26,10 @@ SMALL = RAW / "regionalstatistik_2023_2025" / "82411-01-03-4.csv"  # 1,076 value
 BIG = RAW / "regionalstatistik_1995_2016" / "21111-02-06-4.csv"  # 154,644 values
 SCHOOLS = RAW / "regionalstatistik_2023_2025" / "21121-02-02-4.csv"  # 6,456 values
 PUPILS = RAW / "regionalstatistik_2023_2025" / "13211-02-05-4.csv"  # 6,994 values
+# Two downloads of one table (Stand 10.10.2017 and 17.08.2021) that share the years 2015 and 2016.
+UNEMPLOYED_OLD = RAW / "regionalstatistik_1995_2016" / "13211-02-05-4_00.csv"  # 109,408 values, 2001-2016
+UNEMPLOYED_NEW = RAW / "regionalstatistik_2016_2020" / "13211-02-05-4.csv"  # 41,964 values, 2015-2020
+UNEMPLOYED_SHARED = 13676  # 6,838 keys in 2015 and 6,838 in 2016
 TIMEOUT_S = 120
 
 
@@ -69,6 +73,23 @@ def test_two_imports_started_at_once_both_land(db):
     assert finish(first)[0] == 0
     assert finish(second)[0] == 0
     assert values_and_imports(db) == (1076 + 6456 + 6994, 3)
+
+
+def test_two_imports_of_one_table_at_once_land_one_after_the_other(db):
+    # Whichever runs first, the second sees the first's values: each shared key is either replaced by
+    # the newer file or kept from it, once. Run side by side without the writers' lock, both files
+    # would insert the shared keys: 1,076 + 109,408 + 41,964 = 152,448 values.
+    first, second = start_import(db, UNEMPLOYED_OLD), start_import(db, UNEMPLOYED_NEW)
+    assert finish(first)[0] == 0
+    assert finish(second)[0] == 0
+    assert values_and_imports(db) == (1076 + 109408 + 41964 - UNEMPLOYED_SHARED, 3)  # 138,772 values
+    with reading(db) as con:
+        handled, keys = con.execute(
+            "SELECT (SELECT sum(rows_replaced + rows_kept_newer) FROM imports WHERE table_code = '13211-02-05-4'), "
+            "(SELECT count(DISTINCT (table_code, region_code, period, dimensions)) FROM observations)"
+        ).fetchall()[0]
+    assert handled == UNEMPLOYED_SHARED
+    assert keys == 138772  # no key stored twice
 
 
 def test_an_import_lands_while_another_process_keeps_querying(db):
@@ -149,3 +170,27 @@ def test_an_import_killed_at_any_moment_leaves_the_store_as_before_or_after_and_
     assert values_and_imports(db) == after
     assert files_of(db) == {"s.duckdb", "s.duckdb.lock", "s.duckdb.gate"}
     assert db.stat().st_size <= clean_size * 1.05
+
+
+def test_a_killed_rebuild_leaves_its_new_file_only_until_the_next_import_removes_it(db, tmp_path):
+    # `cli.py build` writes a new store beside the live one and renames it at the end; killed before,
+    # that file is left behind and costs disk. The live store is untouched, and the next writer deletes it.
+    build = subprocess.Popen(
+        [sys.executable, str(ROOT / "cli.py"), "build", "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + TIMEOUT_S
+    while not any(p.name.endswith(".tmp") and p.stat().st_size > 0 for p in db.parent.iterdir()):
+        assert time.monotonic() < deadline, "the rebuild never wrote its new file"
+        time.sleep(0.01)
+    build.send_signal(signal.SIGKILL)
+    build.wait(timeout=TIMEOUT_S)
+    leftovers = {name for name in files_of(db) if name.endswith((".tmp", ".tmp.wal"))}
+    assert f".s.duckdb.{build.pid}.tmp" in leftovers
+    assert values_and_imports(db) == (1076, 1)  # readers still see the old store
+
+    assert finish(start_import(db, SCHOOLS))[0] == 0
+    assert values_and_imports(db) == (1076 + 6456, 2)
+    assert files_of(db) == {"s.duckdb", "s.duckdb.lock", "s.duckdb.gate"}

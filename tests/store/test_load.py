@@ -11,6 +11,7 @@ from store import load as load_module
 from store.connection import reading, writing
 from store.importers import genesis_csv
 from store.load import load_table
+from store.queries import newest_year
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 NEWER = RAW / "regionalstatistik_1995_2016" / "21111-02-06-4.csv"  # Stand 24.02.2018, 1995–2015
@@ -174,3 +175,14 @@ def test_observations_keep_no_index_for_their_key(tmp_path):
         indexes = count(con, "SELECT count(*) FROM duckdb_indexes() WHERE table_name = 'observations'")
     assert {c[0] for c in constraints} == {"NOT NULL"}
     assert indexes == 0
+
+
+def test_the_newest_year_is_the_latest_year_of_any_stored_value_also_after_a_delete(tmp_path):
+    with writing(tmp_path / "s.duckdb") as con:
+        assert newest_year(con) is None
+        load(con, OLDER)  # 2014 and 2015
+        assert newest_year(con) == 2015
+        load(con, SMALL)  # 2021
+        assert newest_year(con) == 2021
+        con.execute("DELETE FROM observations WHERE year = 2021")  # what undoing SMALL's import does
+        assert newest_year(con) == 2015

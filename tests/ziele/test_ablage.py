@@ -65,6 +65,6 @@ def test_no_temporary_file_is_left_behind(goals_dir):
 
 
 def test_the_shipped_example_is_marked_as_example_in_every_row():
-    goals = ablage.example(lambda key, region: 2024 if key == "ohne_abschluss_anteil" else 2022)
+    goals = ablage.example(lambda key, region, schule: 2024 if key == "ohne_abschluss_anteil" else 2022)
     assert len(goals) == 6 and all(g.beispiel for g in goals)
     assert not any(g.gremium or g.beschlossen_am for g in goals)

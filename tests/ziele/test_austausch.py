@@ -18,12 +18,14 @@ from ziele.model import Ziel, ZielFehler
 
 LATEST = {("ohne_abschluss_anteil", "03453"): 2024, ("betreuungsquote_u3", "03453"): 2020}
 LATEST |= {("sgb2_quote_u15", "03453"): 2022, ("sgb2_quote_u15", "03453001"): 2022}
+# A synthetic school (never real): own data for "Testschule 1" in the town of Cloppenburg (03453004) end 2024.
+LATEST |= {("ohne_abschluss_schule", "03453004", "Testschule 1"): 2024}
 HEADER = "handlungsfeld;strategisches_ziel;mittlerziel;indikator;region;zielwert;zieljahr"
 GOOD = "Schulabschlüsse;Alle mit Abschluss;Abgänge ohne Abschluss senken;ohne_abschluss_anteil;03453;6,0;2030"
 
 
-def latest(key: str, region: str) -> int | None:
-    return LATEST.get((key, region))
+def latest(key: str, region: str, schule: str = "") -> int | None:
+    return LATEST.get((key, region, schule) if schule else (key, region))
 
 
 def _file(tmp_path, *lines: str, encoding: str = "utf-8", name: str = "ziele.csv"):
@@ -136,6 +138,110 @@ def test_a_text_excel_would_run_as_a_formula_is_refused(tmp_path):
         parse_goals(_file(tmp_path, HEADER, GOOD.replace("Alle mit Abschluss", "=HYPERLINK(1)")), latest)
 
 
+AP_HEADER = HEADER + ";verantwortlich;arbeitspaket;status"
+AP = "Schulabschlüsse;Alle mit Abschluss;Abgänge ohne Abschluss senken;;;;;Schulsozialarbeit;{text};{status}"
+
+
+def test_an_arbeitspaket_is_a_row_of_its_own_under_its_mittlerziel(tmp_path):
+    path = _file(
+        tmp_path,
+        AP_HEADER,
+        GOOD + ";Bildungsbüro;;",
+        AP.format(text="Lernwerkstatt an allen Oberschulen", status="laufend"),
+        AP.format(text="Elternabende", status=""),
+    )
+    goal, running, empty = parse_goals(path, latest)
+    assert goal.zielindikator and not goal.ist_arbeitspaket
+    assert (running.arbeitspaket, running.verantwortlich, running.status) == (
+        "Lernwerkstatt an allen Oberschulen",
+        "Schulsozialarbeit",
+        "laufend",
+    )
+    assert not running.qualitativ and not running.zielindikator
+    # an empty status is the first state of the work
+    assert empty.status == "offen"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            AP.format(text="Lernwerkstatt", status="fertig"),
+            "Zeile 3: „status“ ist offen, laufend, erledigt, nicht „fertig“",
+        ),
+        (
+            AP.format(text="Lernwerkstatt", status="offen").replace(";;;;;Schul", ";ohne_abschluss_anteil;;;;Schul"),
+            "Zeile 3: Eine Zeile mit Arbeitspaket beschreibt nur das Arbeitspaket; indikator bleiben leer",
+        ),
+        (AP.format(text="", status="offen"), "Zeile 3: „status“ gehört zu einem Arbeitspaket"),
+        (
+            AP.format(text="Lernwerkstatt", status="offen").replace("Abgänge ohne Abschluss senken", "Anderes Ziel"),
+            "ziele.csv, Zeile 3: das Arbeitspaket „Lernwerkstatt“ gehört zu keinem Mittlerziel „Anderes Ziel“",
+        ),
+    ],
+)
+def test_a_bad_arbeitspaket_is_refused_with_file_and_line(tmp_path, row, message):
+    path = _file(tmp_path, AP_HEADER, GOOD + ";;;", row)
+    with pytest.raises(ZielFehler) as refused:
+        parse_goals(path, latest)
+    assert message in str(refused.value), str(refused.value)
+
+
+SCHOOL_HEADER = HEADER + ";schule"
+SCHOOL = (
+    "Schulabschlüsse;Alle mit Abschluss;Abgänge je Schule senken;ohne_abschluss_schule;03453004;5,0;2028;Testschule 1"
+)
+
+
+def test_a_goal_for_a_school_names_the_school_and_its_gemeinde(tmp_path):
+    goal = parse_goals(_file(tmp_path, SCHOOL_HEADER, SCHOOL), latest)[0]
+    assert (goal.indikator, goal.region, goal.schule, goal.zielwert) == (
+        "ohne_abschluss_schule",
+        "03453004",
+        "Testschule 1",
+        5.0,
+    )
+    assert (
+        goal.describe
+        == "Abgänge je Schule senken – Abgänge ohne Abschluss je Schule (eigene Daten) (03453004, Testschule 1)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # a school the data do not know
+        (
+            SCHOOL.replace("Testschule 1", "Testschule 9"),
+            "Zeile 2: Für „Abgänge ohne Abschluss je Schule (eigene Daten)“ hat die Schule „Testschule 9“ (03453004) "
+            "keine Werte",
+        ),
+        # a school needs its Gemeinde's code, not the Kreis
+        (
+            SCHOOL.replace(";03453004;", ";03453;"),
+            "Zeile 2: „Abgänge ohne Abschluss je Schule (eigene Daten)“ gibt es nicht für die Schule „Testschule 1“ "
+            "in „03453“",
+        ),
+        # the official leavers' share has no school level
+        (
+            SCHOOL.replace("ohne_abschluss_schule", "ohne_abschluss_anteil"),
+            "Zeile 2: „Abgänge ohne Hauptschulabschluss“ gibt es nicht für die Schule",
+        ),
+        # the school's latest year is 2024
+        (SCHOOL.replace(";2028;", ";2024;"), "Zeile 2: Zieljahr 2024 liegt nicht nach dem letzten Datenjahr 2024"),
+        # a qualitative Mittlerziel has no school
+        (
+            SCHOOL.replace("ohne_abschluss_schule;03453004;5,0;2028", ";;;"),
+            "Zeile 2: Ohne Indikator ist das Mittlerziel qualitativ; dann bleiben schule leer",
+        ),
+    ],
+)
+def test_a_bad_school_goal_is_refused_with_file_and_line(tmp_path, row, message):
+    with pytest.raises(ZielFehler) as refused:
+        parse_goals(_file(tmp_path, SCHOOL_HEADER, row), latest)
+    assert message in str(refused.value), str(refused.value)
+
+
 FULL = [
     Ziel(
         "Schulabschlüsse",
@@ -162,6 +268,26 @@ FULL = [
         frist="2027",
         beispiel=True,
         id="c3",
+    ),
+    Ziel(
+        "Übergang Schule – Beruf",
+        "Ausbildung",
+        "Berufsorientierung",
+        verantwortlich="Jobcenter; Schulen",
+        id="d4",
+        arbeitspaket="Praktikumsbörse aufbauen",
+        status="laufend",
+    ),
+    Ziel(
+        "Schulabschlüsse",
+        "Alle mit Abschluss",
+        "Abgänge je Schule senken",
+        "ohne_abschluss_schule",
+        "03453004",
+        4.5,
+        2029,
+        id="e5",
+        schule="Testschule 1",
     ),
 ]
 

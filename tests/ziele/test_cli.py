@@ -8,6 +8,7 @@ import io
 import pytest
 
 import cli
+from tests.ziele.schuldaten import GEMEINDE, SCHOOL, store_with_school
 from ziele import ablage
 
 HEADER = "handlungsfeld;strategisches_ziel;mittlerziel;indikator;region;zielwert;zieljahr"
@@ -102,3 +103,32 @@ def test_status_without_goals_says_so(store_db, capsys):
     code, out, err = run("ziele", "status", "--db", str(store_db), capsys=capsys)
     assert (code, out) == (1, "")
     assert "Noch keine Ziele" in err
+
+
+def test_a_goal_for_a_school_is_imported_and_assessed_from_the_offices_own_data(
+    store_db, tmp_path, capsys, monkeypatch
+):
+    db = store_with_school(store_db, tmp_path, monkeypatch)
+    header = HEADER + ";schule"
+    row = f"Schulabschlüsse;Alle mit Abschluss;Abgänge an der Schule senken;ohne_abschluss_schule;{GEMEINDE};3,0;2027"
+    code, _, err = run(
+        "ziele", "import", str(_file(tmp_path, header, f"{row};{SCHOOL}")), "--db", str(db), capsys=capsys
+    )
+    assert code == 0, err
+    code, out, _ = run("ziele", "status", "--db", str(db), capsys=capsys)
+    (status,) = list(csv.DictReader(io.StringIO(out)))
+    # tests/ziele/schuldaten.py: 20, 18, 16, 14, 12 % in 2020–2024; −2 a year; 2027: 6,0; |3 − 6| / |3 − 12| = 33,3 %
+    assert (status["schule"], status["letztes_jahr"], status["bewertung"]) == (SCHOOL, "2024", "bewoelkt")
+    assert float(status["letzter_wert"]) == pytest.approx(12.0)
+    assert float(status["projektion"]) == pytest.approx(6.0)
+    assert float(status["abweichung_prozent"]) == pytest.approx(100 / 3)
+    # a school the data do not know is refused, and the goals stay as they were
+    before = ablage.goals_file().read_bytes()
+    bad = _file(tmp_path, header, f"{row};Testschule B", name="falsch.csv")
+    code, _, err = run("ziele", "import", str(bad), "--db", str(db), capsys=capsys)
+    assert code == 1
+    assert (
+        "falsch.csv, Zeile 2: Für „Abgänge ohne Abschluss je Schule (eigene Daten)“ hat die Schule „Testschule B“"
+        in err
+    )
+    assert ablage.goals_file().read_bytes() == before

@@ -1,0 +1,1 @@
+"""The office's documents generated from the store: the kommunaler Bildungsbericht and the Gemeindesteckbriefe."""
