@@ -21,6 +21,7 @@ from ui.views import ProfileLine, categories, choosable_regions, profile_line, t
 AGE_GROUPS = "bevoelkerung_bildungsalter"
 PER_GEMEINDE = (
     "arbeitslose_je_100_erwerbsfaehige",
+    "beschaeftigtenquote",
     "beschaeftigungsquote_frauen",
     "jugendarbeitslose_je_100",
     "sgb2_quote_u15",

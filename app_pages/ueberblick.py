@@ -17,6 +17,11 @@ from ui.ziele import standings_of
 from ui.ziele import version as goals_version
 from ziele.status import label
 
+# A second measure of the same question, shown under the headline with its own year: the women's
+# employment rate (the deck's headline) needs the female population by age, which the bundled files
+# give for 2015 only; the BA's share of women among employees runs to 2025 and stands under it.
+ALSO = {"beschaeftigungsquote_frauen": "frauenanteil_svb"}
+
 # st.metric's named colours; .streamlit/config.toml sets them to a colour-blind-safe blue and orange.
 _TREND_COLOUR = {True: "blue", False: "orange", None: "gray"}
 _TREND_WORD = {True: "besser", False: "schlechter", None: ""}
@@ -52,6 +57,8 @@ def _draw_tile(field: str, question: str, key: str) -> None:
         counts = text.counts(own)
         if counts:
             st.caption(counts)
+        if key in ALSO:
+            _also(ALSO[key], selection.region)
         for goal in standings_of(key, own.region_code, version(), goals_version()):
             target = fmt_value(goal.assessment.zielwert, indicator.unit)
             st.caption(f"Ziel: {target} im Jahr {goal.assessment.zieljahr} · {label(goal)}")
@@ -67,6 +74,17 @@ def _draw_tile(field: str, question: str, key: str) -> None:
             label="Verlauf, Karte und Quellen",
             query_params={"indikator": key, "region": selection.region, "vergleich": selection.group},
         )
+
+
+def _also(key: str, region: str) -> None:
+    """The companion measure in one line with its year, and its Stand badge when it is old."""
+    indicator = CATALOGUE[key]
+    facts = tile(key, region, version())
+    # Named with its region: for a Gemeinde the headline may be the Landkreis, this line the Gemeinde.
+    line = f"Außerdem: {indicator.title} – {text.named(facts.own, indicator.unit)}"
+    st.caption(plain(line), help=indicator.definition)
+    if facts.badge:
+        st.badge(facts.badge, icon=":material/history:", color="orange")
 
 
 selection = sidebar.current()

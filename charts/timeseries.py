@@ -264,10 +264,10 @@ def sparkline(df: pd.DataFrame) -> alt.LayerChart:
     """A tiny line of the region's values for a tile: no axes, no text, the latest value as a dot.
 
     Only the region's rows are drawn (role "region", or the highlight code when there is no role); a
-    year without a value leaves a gap, as in the full chart.
+    year without a value leaves a gap, as in the full chart, and the line spans the years with data.
     """
     data = with_roles(df)
-    data = data[data["role"] == "region"]
+    data = _years_with_data(data[data["role"] == "region"])
     data = (_with_gaps(data) if not data.empty else data).sort_values("year")
     scales = {
         "x": alt.X("year:Q", axis=None, scale=alt.Scale(zero=False, nice=False)),

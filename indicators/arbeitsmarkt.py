@@ -14,8 +14,8 @@ import pandas as pd
 from indicators import land_sum
 from indicators.bevoelkerung import AGES_15_25, AGES_15_65, population, shift_year
 from indicators.ratio import difference, finish, ratio
-from indicators.selection import pick, series
-from indicators.status import PUBLISHED
+from indicators.selection import NUMERIC, pick, series
+from indicators.status import MISSING, PUBLISHED
 
 ALQ_KREISE = "13211-02-05-4"
 ALO_GEMEINDEN = "13211-01-03-5"
@@ -142,17 +142,93 @@ def _series_with_historic(rows: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
+NO_POPULATION_NOTE = (
+    "Nenner fehlt: INKAR weist die Bevölkerung von 15 bis unter 65 Jahren für diese Region erst ab {first} "
+    "aus, die Arbeitslosen (Zähler, veröffentlicht) schon früher; eine andere Quelle dafür ist nicht gebündelt"
+)
+
+
 def arbeitslose_je_100_erwerbsfaehige(obs: pd.DataFrame) -> pd.DataFrame:
     """INKAR's unemployed (annual average) per 100 inhabitants aged 15 to under 65 (31.12., same year).
 
     Both come from the INKAR 2024 Excel exports, per Gemeinde (unemployed 1998–2021, population
-    2001–2021) and per Kreis (1995–2021); a Land is the sum of its Kreise.
+    2001–2021) and per Kreis (1995–2021); a Land is the sum of its Kreise. The Gemeinde years
+    1998–2000 have a numerator but no denominator in any bundled file: they stay as rows without a
+    value that show the published count and say why, so the table does not silently start in 2001.
     """
     num = _series_with_historic(obs[obs["table_code"] == INKAR_ARBEITSLOSE], "num")
     den = _series_with_historic(obs[obs["table_code"] == INKAR_ERWERBSFAEHIGE], "den")
     num, den = _with_land_sum(num, "num"), _with_land_sum(den, "den").drop(columns="note", errors="ignore")
     frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    first = den.groupby("region_code")["year"].min()
+    early = num[num["year"] < num["region_code"].map(first)].drop(columns="historic")
+    if not early.empty:
+        early = early.assign(
+            value=float("nan"),
+            status=MISSING,
+            numerator=early["num"].where(early["num_status"].isin(NUMERIC)),
+            denominator=float("nan"),
+            note=[NO_POPULATION_NOTE.format(first=first[code]) for code in early["region_code"]],
+        ).drop(columns=["num", "num_status"])
+        frame = pd.concat([frame, early], ignore_index=True)
     return finish(frame, "arbeitslose_je_100_erwerbsfaehige")
+
+
+INKAR_SVB_WOHNORT = "INKAR Sozialversicherungspflichtig Beschäftigte am Wohnort"
+INKAR_QUOTE = "INKAR Beschäftigtenquote"
+PUBLISHED_GEMEINDE_NOTE = (
+    "von INKAR (Ausgabe 2021) je Gemeinde veröffentlichte Quote; Zähler und Nenner sind je Gemeinde nicht "
+    "veröffentlicht"
+)
+
+
+def beschaeftigtenquote(obs: pd.DataFrame) -> pd.DataFrame:
+    """Employees subject to social insurance at residence (30.06.) per 100 inhabitants aged 15 to under 65.
+
+    INKAR's formula ("SV Beschäftigte WO / E 15 bis < 65 Jahre x 100"). Kreise: computed from INKAR's
+    counts (edition 2024, 1997/1995–2021), the Land as the sum of its Kreise. Gemeinden: the
+    files give no Gemeinde count of employees, only INKAR's published rate (edition 2021, 2001–2019),
+    which is passed through as published. So the Gemeinde figure is newer than the 2015 women's rate
+    and can stand next to its Landkreis in the same year.
+    """
+    num = _series_with_historic(obs[obs["table_code"] == INKAR_SVB_WOHNORT], "num")
+    den = _series_with_historic(obs[obs["table_code"] == INKAR_ERWERBSFAEHIGE], "den")
+    num, den = _with_land_sum(num, "num"), _with_land_sum(den, "den").drop(columns="note", errors="ignore")
+    computed = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    computed = computed[computed["level"] != "gemeinde"]
+    rows = obs[(obs["table_code"] == INKAR_QUOTE) & (obs["level"] == "gemeinde")]
+    published = series(rows, "value")
+    numeric = published["value_status"].isin(NUMERIC)
+    published = published.assign(
+        status=published["value_status"].where(~numeric, PUBLISHED),
+        numerator=float("nan"),
+        denominator=float("nan"),
+        note=PUBLISHED_GEMEINDE_NOTE,
+    ).drop(columns="value_status")
+    return finish(pd.concat([computed, published], ignore_index=True), "beschaeftigtenquote")
+
+
+BA_QUALIFICATION = "BA Auftrag 326108"  # Kreise_WO_Zeitreihe.xlsx, store.importers.ba_zeitreihe_xlsx
+_WITHOUT = "Anzahl | davon | 1 Ohne Berufsausbildung / Ohne Berufsabschluss | "
+WITHOUT_OLD, WITHOUT_NEW = _WITHOUT + "Ohne Berufsausbildung", _WITHOUT + "Ohne Berufsabschluss"
+ALL_EMPLOYEES = "Anzahl | Insgesamt"
+
+
+def svb_ohne_berufsabschluss_anteil(obs: pd.DataFrame) -> pd.DataFrame:
+    """Employees at residence without a vocational qualification, in % of all (30.06.), BA special evaluation.
+
+    The BA names the group "ohne Berufsausbildung" up to 2011 (old notification) and "ohne
+    Berufsabschluss" from 2012; 2012 itself is "." (no data during the change), and stays secret here.
+    Employees whose qualification is unknown stay in the denominator, as in the BA's own shares.
+    """
+    rows = obs[obs["table_code"] == BA_QUALIFICATION]
+    old = rows[(rows["dimensions"] == WITHOUT_OLD) & (rows["year"] <= 2011)]
+    new = rows[(rows["dimensions"] == WITHOUT_NEW) & (rows["year"] >= 2012)]
+    num = _with_land_sum(_series_with_historic(pd.concat([old, new]), "num"), "num")
+    den = _series_with_historic(rows[rows["dimensions"] == ALL_EMPLOYEES], "den")
+    den = _with_land_sum(den, "den").drop(columns="note", errors="ignore")
+    frame = ratio(num.drop(columns="historic"), den.drop(columns="historic"))
+    return finish(frame, "svb_ohne_berufsabschluss_anteil")
 
 
 def frauenanteil_svb(obs: pd.DataFrame) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators import abschluesse, arbeitsmarkt, berufe, bevoelkerung, lokal, schulen
-from indicators.model import Break, Direction, Indicator, SourceTable
+from indicators.model import Break, Direction, Gap, Indicator, SourceTable
 from indicators.published import inkar
 from indicators.status import SUPPRESSION_THRESHOLD
 from indicators.suppression import suppress
@@ -62,6 +62,17 @@ JOINED_BREAKS = (
     LEAVER_BREAKS[2],
     Break(2023, "Quellenwechsel: wieder aus Rohdaten berechnet"),
     LEAVER_BREAKS[3],
+)
+# Years the bundled files lack, with the reason the Tabelle names (see Gap).
+SCHOOL_GAP = Gap(
+    2016,
+    2022,
+    "nicht gebündelt: von der Schulstatistik erhoben, aber für 2016–2022 keine öffentlich zugängliche Datei "
+    "mit den Zählungen je Kreis gefunden",
+)
+UNBUNDLED = (
+    "nicht gebündelt: die Regionalstatistik veröffentlicht {what} auch für diese Jahre; die Datei liegt noch "
+    "nicht in data/raw"
 )
 FHR_BREAK = Break(2014, "NI: schulische FHR bis 2013 in „mit Fachhochschulreife“, 2014–15 „darunter“ nur Rest")
 SRC_BA_BERUFE = "Statistik der Bundesagentur für Arbeit (nach Berufsgruppen der KldB 2010); eigene Berechnung"
@@ -128,6 +139,7 @@ def _ohne(key: str, group: str, compute, joined: bool = False) -> Indicator:
         compute=compute,
         breaks=JOINED_BREAKS if joined else LEAVER_BREAKS,
         source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B" + (f"; 2016–2022 {SRC_INKAR}" if joined else ""),
+        gaps=() if joined else (SCHOOL_GAP,),
     )
 
 
@@ -172,6 +184,7 @@ CATALOGUE: dict[str, Indicator] = {
             compute=abschluesse.ohne_abschluss_geschlechterdifferenz,
             breaks=LEAVER_BREAKS,
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+            gaps=(SCHOOL_GAP,),
         ),
         _inkar(
             "ohne_abschluss_anteil_inkar",
@@ -206,6 +219,7 @@ CATALOGUE: dict[str, Indicator] = {
             compute=abschluesse.abschlussarten_verteilung,
             breaks=tuple(sorted((*LEAVER_BREAKS, FHR_BREAK), key=lambda b: b.year)),
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="foerderschulquote",
@@ -221,6 +235,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=schulen.foerderschulquote,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="schueler_nach_schulart",
@@ -235,6 +250,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=schulen.schueler_nach_schulart,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
+            gaps=(SCHOOL_GAP,),
         ),
         Indicator(
             key="uebergangsbereich_anteil",
@@ -313,6 +329,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=KREIS_UP,
             compute=arbeitsmarkt.jugendarbeitslosenquote,
             source=SRC_RS + ", Tabelle 13211-02-05-4 (Quelle: Statistik der Bundesagentur für Arbeit)",
+            gaps=(Gap(2021, 2024, UNBUNDLED.format(what="Tabelle 13211-02-05-4")),),
         ),
         Indicator(
             key="jugendarbeitslose_je_100",
@@ -335,6 +352,13 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=arbeitsmarkt.jugendarbeitslose_je_100,
             source=SRC_RS + ", Tabellen 13211-02-05-4, 13211-01-03-5, 12411-02-03-4/-5",
+            gaps=(
+                Gap(
+                    2017,
+                    2024,
+                    UNBUNDLED.format(what="die Bevölkerung 15 bis unter 25 Jahre (12411) und die jungen Arbeitslosen"),
+                ),
+            ),
         ),
         *(
             Indicator(
@@ -424,8 +448,9 @@ CATALOGUE: dict[str, Indicator] = {
             definition=(
                 "Arbeitslose (Jahresdurchschnitt) je 100 Einwohnerinnen und Einwohner von 15 bis unter 65 "
                 "Jahren (31.12. desselben Jahres), beide aus INKAR (BBSR, Ausgabe 2024). Gemeinden ab 2001 "
-                "(die Bevölkerung je Gemeinde beginnt dort 2001), Kreise ab 1995; Land: Summe "
-                "seiner Kreise. Keine amtliche Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
+                "(die Bevölkerung je Gemeinde beginnt dort 2001; 1998–2000 nennt die Tabelle mit der Zahl der "
+                "Arbeitslosen und dem Grund), Kreise ab 1995; Land: Summe seiner Kreise. Keine amtliche "
+                "Arbeitslosenquote (deren Nenner sind die Erwerbspersonen)."
             ),
             numerator="Arbeitslose, Jahresdurchschnitt",
             denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
@@ -442,6 +467,57 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land"),
             compute=arbeitsmarkt.arbeitslose_je_100_erwerbsfaehige,
             source=f"{SRC_INKAR} (Ausgabe 2024); Statistik der Bundesagentur für Arbeit",
+        ),
+        Indicator(
+            key="svb_ohne_berufsabschluss_anteil",
+            title="SV-Beschäftigte ohne Berufsabschluss",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort ohne beruflichen Ausbildungsabschluss in % "
+                "aller SV-Beschäftigten am Wohnort, Stichtag 30.06. (BA-Sonderauswertung, Auftragsnummer "
+                "326108). Beschäftigte mit unbekanntem Abschluss zählen im Nenner mit. Bis 2011 „ohne "
+                "Berufsausbildung“ (altes Meldeverfahren), ab 2013 „ohne Berufsabschluss“; 2012 weist die BA "
+                "nichts aus. Das Land: Summe seiner Kreise, nur in Jahren, in denen die BA alle heutigen Kreise "
+                "ausweist."
+            ),
+            numerator="SV-Beschäftigte am Wohnort ohne Berufsausbildung / ohne Berufsabschluss",
+            denominator="SV-Beschäftigte am Wohnort insgesamt",
+            unit="%",
+            direction=LOWER,
+            handlungsfeld=UEBERGANG,
+            tables=(
+                SourceTable(
+                    "BA Auftrag 326108",
+                    "Kreise_WO_Zeitreihe.xlsx: Anzahl insgesamt und ohne Berufsausbildung/-abschluss, 2002–2021",
+                ),
+            ),
+            levels=("kreis", "land", "bund"),
+            compute=arbeitsmarkt.svb_ohne_berufsabschluss_anteil,
+            breaks=(Break(2012, "BA: neues Meldeverfahren, 2012 kein Nachweis, Abschlüsse neu erfasst"),),
+            source="Quelle: Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
+        ),
+        Indicator(
+            key="beschaeftigtenquote",
+            title="Beschäftigtenquote (SV-Beschäftigte je 100 Erwerbsfähige)",
+            definition=(
+                "Sozialversicherungspflichtig Beschäftigte am Wohnort (30.06.) je 100 Einwohnerinnen und "
+                "Einwohner von 15 bis unter 65 Jahren (31.12.), Formel und Zahlen aus INKAR (BBSR). Kreise "
+                "aus den Zahlen der Ausgabe 2024 berechnet (bis 2021), das Land als Summe seiner Kreise; "
+                "Gemeinden: die von INKAR (Ausgabe 2021) veröffentlichte Quote, 2001–2019, ohne "
+                "Zähler und Nenner. Männer und Frauen zusammen."
+            ),
+            numerator="SV-Beschäftigte am Wohnort, 30.06.",
+            denominator="Bevölkerung 15 bis unter 65 Jahre, 31.12.",
+            unit="%",
+            direction=HIGHER,
+            handlungsfeld=BEVOELKERUNG,
+            tables=(
+                SourceTable("INKAR Sozialversicherungspflichtig Beschäftigte am Wohnort", "Kreise 1997–2021"),
+                SourceTable("INKAR Erwerbsfähige Bevölkerung (15 bis unter 65 Jahre)", "Kreise 1995–2021"),
+                SourceTable("INKAR Beschäftigtenquote", "Gemeinden 2001–2019, wie veröffentlicht"),
+            ),
+            levels=("gemeinde", "kreis", "land"),
+            compute=arbeitsmarkt.beschaeftigtenquote,
+            source=f"{SRC_INKAR} (Ausgaben 2021 und 2024); Statistik der Bundesagentur für Arbeit",
         ),
         Indicator(
             key="arbeitslose_je_stelle",
@@ -562,6 +638,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=bevoelkerung.bevoelkerung_bildungsalter,
             source=SRC_RS + ", Tabellen 12411-02-03-4 und 12411-02-03-5",
+            gaps=(Gap(2016, 2022, UNBUNDLED.format(what="die Bevölkerung nach Altersgruppen (12411-02-03-4)")),),
         ),
         _inkar(
             "sgb2_quote_u15",

@@ -55,6 +55,19 @@ class Break:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Years an indicator has no value for, and why, in German: the Tabelle lists each year with this reason.
+
+    "nicht erhoben" (the statistics did not count it), "nicht gebündelt" (published, not yet in data/raw);
+    secret values need no gap, their status says it.
+    """
+
+    first: int
+    last: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class SourceTable:
     """A table the indicator reads, with what it takes from it (for the catalogue and the Quellen tab)."""
 
@@ -77,6 +90,10 @@ class Indicator:
     compute: Callable[[pd.DataFrame], pd.DataFrame] = field(repr=False)
     breaks: tuple[Break, ...] = ()
     source: str = ""  # German source line printed under charts
+    gaps: tuple[Gap, ...] = ()  # known years without data and why (ui.tables lists them)
+
+    def gap_reason(self, year: int) -> str | None:
+        return next((g.reason for g in self.gaps if g.first <= year <= g.last), None)
 
     @property
     def table_codes(self) -> tuple[str, ...]:

@@ -30,11 +30,12 @@ MISSING_YEAR_NOTE = (
 )
 
 
-def with_missing_years(series: pd.DataFrame) -> pd.DataFrame:
+def with_missing_years(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """Add a row for every year a region lacks between the first and last year with any value.
 
     The chart breaks its line there; the table names the year and the reason, so a gap is never
-    silent. Years a source flags (secret, not meaningful, …) already have their row and status.
+    silent: the indicator's declared gap (not collected / not yet bundled) where it has one, else the
+    general note. Years a source flags (secret, not meaningful, …) already have their row and status.
     """
     if series.empty:
         return series
@@ -44,14 +45,14 @@ def with_missing_years(series: pd.DataFrame) -> pd.DataFrame:
         for year in sorted(years - set(rows["year"].astype(int))):
             added.append(
                 rows.iloc[0][["region_code", "region_name", "level", "role", "category"]].to_dict()
-                | {"year": year, "status": "missing", "note": MISSING_YEAR_NOTE}
+                | {"year": year, "status": "missing", "note": indicator.gap_reason(year) or MISSING_YEAR_NOTE}
             )
     return pd.concat([series, pd.DataFrame(added)], ignore_index=True) if added else series
 
 
 def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     """The rows of the Diagramm (region, Land, Bund, comparison group), newest year first, gaps named."""
-    series = with_missing_years(series)
+    series = with_missing_years(series, indicator)
     rows = series.assign(order=series["role"].map(_ROLE_ORDER)).sort_values(
         ["order", "region_name", "year"], ascending=[True, True, False]
     )

@@ -13,6 +13,7 @@ from store.errors import ImportFehler
 from store.importers import (
     ba_berufe_parquet,
     ba_csv,
+    ba_zeitreihe_xlsx,
     bevoelkerung_long_csv,
     genesis_csv,
     genesis_ffcsv,
@@ -31,6 +32,7 @@ IMPORTERS = [
     ba_csv,
     bevoelkerung_long_csv,
     inkar_excel,
+    ba_zeitreihe_xlsx,
     template,
     svb_xlsx,
     genesis_csv,
@@ -49,8 +51,9 @@ def parse_file(path: Path) -> ParsedTable:
     raise ImportFehler(
         path.name,
         "unbekanntes Dateiformat. Unterstützt werden: GENESIS/Regionalstatistik-Tabellen (CSV), "
-        "GENESIS-Flatfile (ffcsv), INKAR-CSV, INKAR-Excel (xls/xlsx), BA-CSV, BA nach Berufsgruppen "
-        "(Parquet), SvB-Arbeitsmappen (xlsx) und die Vorlage für eigene Daten (data/templates/).",
+        "GENESIS-Flatfile (ffcsv), INKAR-CSV, INKAR-Excel (xls/xlsx), BA-CSV, BA-Zeitreihen (xlsx, mit "
+        "Blatt „Impressum“), BA nach Berufsgruppen (Parquet), SvB-Arbeitsmappen (xlsx) und die Vorlage "
+        "für eigene Daten (data/templates/).",
     )
 
 

@@ -23,6 +23,19 @@ def test_the_profile_puts_each_gemeinde_figure_next_to_the_landkreis_of_the_same
     assert sgb["Landkreis, gleiches Jahr"] == "7,4 je 100 (2022)"
 
 
+def test_newer_gemeinde_figures_from_the_inkar_files_stand_next_to_the_landkreis(open_app):
+    at = open_app(PAGE, gemeinde="03453001")
+    lines = _rows(at.table[1])
+    # INKAR A_Arbeitslosigkeit.xls / A_ErwerbsfaehigeBevoelkerung.xls, Barßel 2021: 430 / 8,391 = 5.12 per 100.
+    assert lines["Arbeitslose je 100 Erwerbsfähige"]["Barßel"] == "5,1 je 100 (2021)"
+    rate = lines["Beschäftigtenquote (SV-Beschäftigte je 100 Erwerbsfähige)"]
+    # INKAR (Ausgabe 2021) Barßel 2019: 60.18 %; Landkreis 2019: 72,022 / 114,141 = 63.1 %.
+    assert rate["Barßel"] == "60,2 % (2019)"
+    assert rate["Landkreis, gleiches Jahr"] == "63,1 % (2019)"
+    # Landkreis newest: 2021, 75,393 / 115,431 = 65.3 %.
+    assert rate["Landkreis, neuester Wert"] == "65,3 % (2021)"
+
+
 def test_age_groups_show_counts_with_their_year(open_app):
     at = open_app(PAGE, gemeinde="03453004")
     ages = _rows(at.table[0])

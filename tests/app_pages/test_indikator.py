@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pandas as pd
+import pytest
 
 from tests.app_pages.elements import charts, texts
 
@@ -80,6 +81,19 @@ def test_the_table_shows_secret_and_suppressed_values_in_words_never_as_zero(ope
     # as published (suppression applies to the office's own data only): 2 / 2,089 = 0.0957 %.
     assert own.loc[2009, "Status"] == "berechnet"
     assert (own.loc[2009, "Zähler"], own.loc[2009, "Nenner"]) == (2, 2089)
+
+
+def test_a_gemeindes_years_without_a_denominator_are_listed_with_the_count_and_the_reason(open_app):
+    at = open_app(INDIKATOR, indikator="arbeitslose_je_100_erwerbsfaehige", region="03453001", tab="Tabelle")
+    table = at.dataframe[0].value
+    barssel = table[table["Regionalschlüssel"] == "03453001"].set_index("Jahr")
+    # The table spans the years of all its rows (the Landkreis from 1995); Barßel has every year up to 2021.
+    assert set(range(1998, 2022)) <= set(barssel.index)
+    # INKAR A_Arbeitslosigkeit.xls Barßel 1998: 658 unemployed; the population per Gemeinde starts in 2001.
+    assert barssel.loc[1998, "Zähler"] == 658 and pd.isna(barssel.loc[1998, "Wert"])
+    assert barssel.loc[1998, "Hinweis"].startswith("Nenner fehlt: INKAR weist die Bevölkerung")
+    # 2001: 504 of 8,029 = 6.28 per 100
+    assert barssel.loc[2001, "Wert"] == pytest.approx(504 / 8029 * 100)
 
 
 def test_the_csv_download_is_exactly_the_table_shown(open_app, downloads):

@@ -89,3 +89,44 @@ def test_a_tile_whose_value_is_old_next_to_the_store_carries_a_stand_badge(open_
     badges = [m.value for m in at.markdown if "badge[" in m.value]
     assert any("Stand 2015" in b for b in badges)
     assert not any("Stand 2024" in b for b in badges)
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "badge"),
+    [
+        # The store's newest year is 2025 (BA 2025, 13211-02-05-4 2025); a badge from 3 years older, < 2022.
+        ("Abgänge ohne Hauptschulabschluss", 2024, None),  # 21111-02-06-4-B, 2024
+        ("Ausbildungsplätze je 100 Nachfragende", 2021, "Stand 2021"),  # INKAR bildung ends 2021
+        ("Jugendarbeitslosenquote", 2025, None),  # BA annual average 2025
+        ("Beschäftigungsquote Frauen", 2015, "Stand 2015"),  # female population by age bundled for 2015 only
+        ("Betreuungsquote unter 3-Jährige", 2020, "Stand 2020"),  # INKAR kinderbetreuung ends 2020
+        ("Kinder unter 15 in SGB-II", 2022, None),  # INKAR sozialleistungen 2022
+    ],
+)
+def test_each_tile_shows_the_newest_year_the_store_has_for_it_and_a_badge_only_when_old(open_app, title, year, badge):
+    at = open_app()
+    assert _metric(at, title).label.startswith(f"{year}: ")
+    tile = next(column for column in at.columns if any(title in m.label for m in column.metric))
+    badges = [m.value for m in tile.markdown if "badge[" in m.value]
+    if badge:
+        assert any(badge in b for b in badges)
+    else:
+        assert badges == []
+
+
+def test_the_womens_tile_shows_the_2015_rate_with_its_badge_and_the_ba_share_2025_under_it(open_app):
+    at = open_app()
+    tile = _metric(at, "Beschäftigungsquote Frauen")
+    # 13111-02-02-4 / 12411-02-03-4, 2015: 25,643 employed women of 53,358 aged 15–64 = 48.1 %.
+    assert (tile.label, tile.value) == ("2015: Beschäftigungsquote Frauen", "48,1 %")
+    # ba_kreise: 30.06.2025 34,915 women of 80,327 employees = 43.47 %.
+    line = next(t for t in texts(at) if t.startswith("Außerdem: Frauenanteil an den SV-Beschäftigten (BA) – "))
+    assert line.endswith(" 2025: 43,5 %") and "Cloppenburg" in line
+
+
+def test_for_a_gemeinde_the_second_line_names_the_landkreis_whose_value_it_is(open_app):
+    at = open_app(region="03453001")  # Barßel
+    # The 2015 rate exists per Gemeinde: 1,842 of 3,963 = 46.5 %; the BA share per Kreis only.
+    assert _metric(at, "Beschäftigungsquote Frauen").value == "46,5 %"
+    line = next(t for t in texts(at) if t.startswith("Außerdem: Frauenanteil an den SV-Beschäftigten (BA) – "))
+    assert "Barßel" not in line and line.endswith(" 2025: 43,5 %")

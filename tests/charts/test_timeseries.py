@@ -155,6 +155,18 @@ def test_the_year_axis_spans_only_the_years_with_a_value():
     assert sorted(_prepared(frame, "%")["year"]) == [2009, 2010]
 
 
+def test_the_sparkline_spans_only_the_years_with_a_value_too():
+    import pandas as pd
+
+    # Youth rates of a tile: 2001–2008 without value ("erst ab 2009"), then 2009, 2010 and 2025.
+    trend = pd.DataFrame(
+        {"region_code": "03453", "year": [2001, 2008, 2009, 2010, 2025], "value": [None, None, 6.1, 4.7, 4.0]}
+    ).assign(role="region")
+    spec = sparkline(trend).to_dict()
+    years = {r["year"] for unit, data in units(spec) for r in rows_of(spec, data)}
+    assert min(years) == 2009 and max(years) == 2025  # 2011–2024 stay as gaps inside, 2001–2008 are cut
+
+
 def test_published_years_of_a_joined_series_get_their_own_marks_and_legend_entry():
     import pandas as pd
 

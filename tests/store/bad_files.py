@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -178,6 +179,29 @@ def inkar_xlsx(value: object) -> Callable[[Path], None]:
     return lambda path: path.write_bytes(workbook_bytes(sheets))
 
 
+def ba_zeitreihe(
+    value: object = 10, region: str = "03453 Testkreis", stichtag: object = None, extra: tuple = ()
+) -> Callable[[Path], None]:
+    """A BA time-series workbook: Impressum + one data sheet; sheet rows 1 title, 2 header, 3 Stichtag, 4 data."""
+    sheets = {
+        "Impressum": [
+            ["Impressum"],
+            ["Titel:", "", "Synthetische Testdaten, nicht real"],
+            ["Herausgeberin:", "", "Bundesagentur für Arbeit (synthetische Testdatei)"],
+            ["Erstellungsdatum:", "", "01.01.2020"],
+        ],
+        "SYNTH_Anzahl": [
+            ["Synthetische Testtabelle (Anzahl)"],
+            ["Region (Wohnort)", "Insgesamt"],
+            ["", stichtag or datetime(2019, 6, 30)],
+            [region, value],
+            *extra,
+            ["Erstellungsdatum: 01.01.2020, synthetisch"],
+        ],
+    }
+    return lambda path: path.write_bytes(workbook_bytes(sheets))
+
+
 def ba_parquet(region: str = "03453", n: float = 100.0) -> Callable[[Path], None]:
     """A BA occupation file (employees at residence) with one cell."""
     frame = pd.DataFrame(
@@ -321,6 +345,14 @@ CORPUS = [
     # INKAR Excel export and BA occupation data (Parquet)
     BadFile("inkarxlsx-text-value", "ix1.xlsx", inkar_xlsx("viele"), "keine Zahl", 3),
     BadFile("inkarxlsx-1e308", "ix2.xlsx", inkar_xlsx(1e308), FINITE, 3),
+    # BA time-series workbook (Impressum + data sheets)
+    BadFile("bazr-text-value", "z1.xlsx", ba_zeitreihe("viele"), "weder eine Zahl", 4),
+    BadFile("bazr-negative", "z2.xlsx", ba_zeitreihe(-5), COUNT, 4),
+    BadFile("bazr-fraction", "z3.xlsx", ba_zeitreihe(12.5), COUNT, 4),
+    BadFile("bazr-key-99999", "z4.xlsx", ba_zeitreihe(region="99999 Testkreis"), KEY, 4),
+    BadFile("bazr-key-without-name", "z5.xlsx", ba_zeitreihe(region="Testkreis"), KEY, 4),
+    BadFile("bazr-values-without-region", "z7.xlsx", ba_zeitreihe(extra=(["", 12],)), "ohne Region", 5),
+    BadFile("bazr-stichtag-31-february", "z6.xlsx", ba_zeitreihe(stichtag="31.02.2019"), PERIOD, 4),
     BadFile("baparquet-negative", "employees_by_residence_b1.parquet", ba_parquet(n=-5.0), COUNT, 1),
     BadFile("baparquet-fraction", "employees_by_residence_b2.parquet", ba_parquet(n=12.5), COUNT, 1),
 ]

@@ -31,6 +31,7 @@ PREFIX_TO_IMPORTER = {
     "svb": "svb_xlsx",
     "inkarxlsx": "inkar_excel",
     "baparquet": "ba_berufe_parquet",
+    "bazr": "ba_zeitreihe_xlsx",
 }
 
 
