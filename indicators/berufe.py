@@ -23,9 +23,9 @@ from indicators.ratio import finish
 from indicators.status import COMPUTED, MISSING, SMALL_BASE
 from regions.levels import BUND
 
-JOBS = "BA Berufe jobs"
-UNEMPLOYED = "BA Berufe unemployed_total"
-RESIDENCE = "BA Berufe employees_by_residence"
+JOBS = "BA Berufe Arbeitsstellen"
+UNEMPLOYED = "BA Berufe Arbeitslose"
+RESIDENCE = "BA Berufe Beschäftigte Wohnort"
 NO_OCCUPATION = "keine Zuordnung möglich"  # the BA's line without an occupation (store.importers.ba_berufe_parquet)
 
 # Below this many registered vacancies (annual average) one vacancy more or less moves the ratio

@@ -424,25 +424,6 @@ CATALOGUE: dict[str, Indicator] = {
             source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
         ),
         Indicator(
-            key="beschaeftigtenquote_gemeinden",
-            title="Beschäftigtenquote der Gemeinden (INKAR)",
-            definition=(
-                "Sozialversicherungspflichtig Beschäftigte am Wohnort je 100 Einwohnerinnen und Einwohner "
-                "von 15 bis unter 65 Jahren, je Gemeinde, wie vom BBSR in INKAR (Ausgabe 2021) "
-                "veröffentlicht, 2001–2019. Frauen und Männer zusammen: nach Geschlecht gibt INKAR die "
-                "Quote je Gemeinde nicht heraus."
-            ),
-            numerator="SV-Beschäftigte am Wohnort",
-            denominator="Einwohner von 15 bis unter 65 Jahren",
-            unit="%",
-            direction=HIGHER,
-            handlungsfeld=FRAUEN,
-            tables=(SourceTable("INKAR Beschäftigtenquote", "Beschäftigtenquote je Gemeinde, 2001–2019"),),
-            levels=("gemeinde",),
-            compute=inkar("INKAR Beschäftigtenquote", "Beschäftigtenquote", "beschaeftigtenquote_gemeinden"),
-            source=f"{SRC_INKAR} (Ausgabe 2021), Indikator Beschäftigtenquote",
-        ),
-        Indicator(
             key="arbeitslose_je_100_erwerbsfaehige",
             title="Arbeitslose je 100 Erwerbsfähige",
             definition=(

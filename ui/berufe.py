@@ -16,7 +16,7 @@ from ui.data import result
 
 TIGHTNESS = "arbeitslose_je_stelle"
 WOMEN = "frauenanteil_beruf"
-GEMEINDE_RATE = "beschaeftigtenquote_gemeinden"
+GEMEINDE_RATE = "beschaeftigtenquote"  # its Gemeinde rows are INKAR's published rates
 
 
 @st.cache_data(show_spinner=False)

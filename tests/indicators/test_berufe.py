@@ -153,17 +153,6 @@ def test_berufsbereich_of_a_group():
     assert berufe.berufsbereich(FAHRZEUG) == "2 Rohstoffgewinnung, Produktion und Fertigung"
 
 
-def test_gemeinde_employment_rate_is_inkars_as_published():
-    # inkar_2024_excel PROVENANCE: Beschäftigtenquote 2019, 03453004 Cloppenburg, Stadt 62.28 %; Barßel 60.18 %
-    result = evaluate(
-        "beschaeftigtenquote_gemeinden", observations("inkar_2024_excel/INKAR_1998_2019/A_Beschaeftigtenquote.xlsx")
-    )
-    assert row(result, "03453004", 2019).value == 62.28
-    assert row(result, "03453001", 2019).value == 60.18
-    assert row(result, "03453001", 2019).status == "published"
-    assert sorted(result[result.region_code == "03453001"].year) == list(range(2001, 2020))
-
-
 def test_transition_series_are_inkars_as_published_from_1995_to_2022():
     # inkar PROVENANCE, Cloppenburg: a_azubi 2016 54.64, 2022 47.76; q_bs 2016 23.34, 2022 19.94
     obs = observations("inkar/inkar_bildung_kreise_laender_bund.csv")
