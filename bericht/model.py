@@ -44,7 +44,7 @@ KAPITEL: tuple[Kapitel, ...] = (
     Kapitel("fruehkindliche_bildung", "Frühkindliche Bildung", (cat.FRUEHE_BILDUNG,)),
     Kapitel("allgemeinbildende_schulen", "Allgemeinbildende Schulen", (cat.ABSCHLUESSE,)),
     Kapitel("berufliche_bildung", "Berufliche Bildung", (cat.UEBERGANG,)),
-    Kapitel("uebergang_arbeitsmarkt", "Übergang und Arbeitsmarkt", (cat.ARBEITSMARKT,)),
+    Kapitel("uebergang_arbeitsmarkt", "Übergang und Arbeitsmarkt", (cat.ARBEITSMARKT, cat.FACHKRAEFTE)),
 )
 KAPITEL_BY_KEY = {k.key: k for k in KAPITEL}
 

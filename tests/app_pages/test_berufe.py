@@ -61,7 +61,7 @@ def test_womens_share_per_group(open_app):
 
 def test_mint_and_womens_employment_are_described_in_words(open_app):
     at = open_app(PAGE)
-    texts = [t.value for t in at.text]
+    texts = [t.value.replace("\u00a0", " ") for t in at.text]  # chart texts keep number and unit together
     # MINT 2025: 14,778 of 80,327 = 18,4 %; women 1,768 of 14,778 = 12,0 %
     assert any("Anteil der Beschäftigten in MINT-Berufen" in t and "2025: 18,4 %" in t for t in texts)
     assert any("Frauenanteil in MINT-Berufen" in t and "2025: 12,0 %" in t for t in texts)
@@ -80,7 +80,7 @@ def test_the_gemeinden_employment_rate_runs_2001_to_2019(open_app):
 def test_the_transition_section_shows_every_year_and_says_what_the_data_cannot_say(open_app):
     at = open_app(PAGE)
     assert at.header[-1].value == "Übergang Schule – Beruf: Existiert ein funktionierendes Übergangsmanagement?"
-    texts = [t.value for t in at.text]
+    texts = [t.value.replace("\u00a0", " ") for t in at.text]  # chart texts keep number and unit together
     # INKAR: q_auspl 1995–2021 (Cloppenburg 2021: 109.89), a_azubi and q_bs 1995–2022 (2022: 47.76 and 19.94)
     assert any(
         t.startswith("Liniendiagramm: Ausbildungsplätze je 100 Nachfragende (je 100), 1995 bis 2021") for t in texts

@@ -235,7 +235,7 @@ def test_the_pdf_tags_headings_paragraphs_and_figures_in_reading_order(pdf, cont
             ]
     # The title slide carries the deck's only H1; every other slide begins with its H2.
     tags = [tag for page in pdf.pages for tag, _ in _tagged_content(page)[0]]
-    assert tags.count("/H1") == 1 and tags.count("/H2") == len(contents) - 1 == 10
+    assert tags.count("/H1") == 1 and tags.count("/H2") == len(contents) - 1 == 12
 
 
 def test_the_pdf_structure_tree_lists_each_marked_sequence_in_reading_order(pdf):
@@ -256,10 +256,10 @@ def test_pdfinfo_reads_the_pdf_as_tagged_german_with_its_title(deck, contents, t
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     assert fields["Tagged"].strip() == "yes"
     assert fields["Title"].strip() == "Beirat mit Frage"
-    assert fields["Pages"].strip() == "11"
+    assert fields["Pages"].strip() == "13"  # the 12 slides of the default deck and the added one
     # The pages as 1920 px pictures for the screenshot review (test-artifacts/screens, beside the slides).
     SCREENS.mkdir(parents=True, exist_ok=True)
     for old in SCREENS.glob("pdf-folie-*.png"):
         old.unlink()
     subprocess.run(["pdftoppm", "-png", "-scale-to", "1920", str(path), str(SCREENS / "pdf-folie")], check=True)
-    assert len(list(SCREENS.glob("pdf-folie-*.png"))) == 11
+    assert len(list(SCREENS.glob("pdf-folie-*.png"))) == 13

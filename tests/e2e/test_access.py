@@ -112,7 +112,7 @@ def test_an_anonymous_visitor_has_no_write_path_on_any_page(oidc_app, page, scre
         _open(page, f"{oidc_app}{path}")
         assert _write_paths(page) == [], declared.title
     page.goto(f"{oidc_app}/praesentation?deck=beirat_standard&folie=2")  # full screen: no heading to wait for
-    page.get_by_text("2 / 10").wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text("2 / 12").wait_for(timeout=TIMEOUT_MS)
     wait_for_settled(page)
     assert _write_paths(page) == []
     _open(page, f"{oidc_app}/daten_quellen")
