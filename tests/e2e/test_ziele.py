@@ -110,7 +110,7 @@ def test_a_goal_created_in_the_ui_shows_on_ziele_its_tile_the_chart_and_a_slide(
     expect(chart.locator("text", has_text="Zwischenziel 34,0 % (2024)")).to_have_count(1, timeout=TIMEOUT)
     expect(page.get_by_text(DISTANCE, exact=False)).to_be_visible(timeout=TIMEOUT)
 
-    page.goto(f"{own_app_url}/praesentation?deck=beirat_standard&folie=9")
+    page.goto(f"{own_app_url}/praesentation?deck=beirat_standard&folie=11")  # the Zielstand slide of the 12
     table = page.locator(".bm-goals")
     expect(table).to_contain_text(
         "U3-Betreuung ausbauen: Betreuungsquote unter 3-Jährige, Landkreis Cloppenburg", timeout=TIMEOUT
