@@ -220,7 +220,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=LEAVERS,
             levels=KREIS_UP,
             compute=abschluesse.abschlussarten_verteilung,
-            years_back=0,
+            # No years_back: its rows come by category first, so recomputed years could not slot back in.
             breaks=tuple(sorted((*LEAVER_BREAKS, FHR_BREAK), key=lambda b: b.year)),
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
             gaps=(SCHOOL_GAP,),
