@@ -1,22 +1,26 @@
 """SYNTHETISCH: invented schools and counts for the Schulen-im-Vergleich tests, never real statistics.
 
-Landkreis Cloppenburg (03453), school year 2023/24 (= 2024), Abgänge ohne Abschluss / Abgänge:
+Landkreis Cloppenburg (03453), school year 2023/24 (= 2024), Abgänge ohne Abschluss / Abgänge.
+The schools are shown or hidden as the indicator shows them everywhere (catalogue.evaluate); then
+the sums from the schools are suppressed, taking only sums as second cells:
 
 Gemeinde (Schlüssel)  Schule                          ohne/alle  Anteil  gezeigt?
 Cloppenburg 03453004  Testschule Nord (synthetisch)     7 / 60    11,7 %  ja
                       Testschule Süd (synthetisch)      2 / 40     5,0 %  nein: 2 < 3 Fälle (primär)
                       Testschule West (synthetisch)     4 / 50     8,0 %  nein: kleinster Rest (sekundär)
-                      Summe der Schulen                13 / 150    8,7 %  ja
+                      Summe der Schulen                13 / 150    8,7 %  nein: Summe für Lastrup (sekundär)
 Friesoythe 03453007   Testschule Ost (synthetisch)      8 / 80    10,0 %  ja
-                      Testschule Mitte (synthetisch)    3 / 20    15,0 %  nein: sekundär, weil die Summe fehlt
-                      Summe der Schulen                11 / 100   11,0 %  nein: kleinste Gemeindesumme (sekundär)
+                      Testschule Mitte (synthetisch)    3 / 20    15,0 %  ja
+                      Summe der Schulen                11 / 100   11,0 %  ja (beide Schulen sind ja gezeigt)
 Lastrup 03453009      Testschule Dorf (synthetisch)     1 / 30     3,3 %  nein: 1 Fall (primär)
                       Summe der Schulen                 1 / 30     3,3 %  nein: 1 Fall (primär)
 Landkreis 03453       Summe aller Schulen              25 / 280    8,9 %  ja
 
-Why Friesoythe's total goes: Lastrup's total is hidden, so the Kreis total minus the other Gemeinden
-would give it back; the smallest other Gemeinde total (Friesoythe, 11) goes too, and then Friesoythe's
-smallest school (Mitte, 3), since its total would otherwise be Ost plus Mitte.
+Why Cloppenburg's sum goes: Lastrup's sum is hidden, so the Kreis sum minus the other Gemeinden
+would give it back. Friesoythe's sum cannot serve as the second cell (Ost plus Mitte, both shown,
+give it anyway), so the other sum goes: Cloppenburg's (13 of 150; its schools Süd and West are
+hidden, so it is not known otherwise). Kreis minus Friesoythe leaves Süd + West + Dorf = 7: no
+single school follows.
 
 2022/23 (= 2023): only Testschule Nord, 2 of 55 without: school, Gemeinde and Kreis all suppressed.
 Absentismus 2023/24: Nord 6 proceedings / 400 pupils = 15,0 je 1.000; Ost 5 / 250 = 20,0;

@@ -6,9 +6,14 @@ them out by hand); the file goes through the real template importer.
 
 from __future__ import annotations
 
+import tempfile
+from math import nan
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+from indicators.catalogue import evaluate
 from indicators.schulvergleich import GEMEINDE, KREIS, SCHULE, all_hidden, comparison, years
 from regions.levels import level_of
 from store.importers import template
@@ -22,7 +27,7 @@ from tests.indicators.schulvergleich_synthetisch import (
     OST,
     SUED,
     WEST,
-    write,
+    csv_text,
 )
 
 KREIS_CODE = "03453"
@@ -30,13 +35,21 @@ LEAVERS = "ohne_abschluss_schule"
 NAME = "Landkreis Cloppenburg"
 
 
-@pytest.fixture(scope="module")
-def obs(tmp_path_factory):
-    parsed = template.parse(write(tmp_path_factory.mktemp("schulen")))
+def _observations(text: str) -> pd.DataFrame:
+    """Observations as the store hands them to indicators, from template text through the real importer."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "SYNTHETISCH.csv"
+        path.write_text(text, encoding="utf-8")
+        parsed = template.parse(path)
     frame = parsed.observations.assign(table_code=parsed.table_code)
     frame["year"] = frame["period"].str[:4].astype(int)
     frame["level"] = frame["region_code"].map(level_of)
     return frame
+
+
+@pytest.fixture(scope="module")
+def obs():
+    return _observations(csv_text())
 
 
 def _line(frame: pd.DataFrame, region: str, kind: str, school: str = "") -> pd.Series:
@@ -49,52 +62,93 @@ def _line(frame: pd.DataFrame, region: str, kind: str, school: str = "") -> pd.S
 
 def test_schools_of_the_kreis_with_totals_summed_from_the_schools(obs):
     out = comparison(obs, LEAVERS, 2024, KREIS_CODE, NAME)
-    # Cloppenburg: Nord 7/60 = 11.667 %; Gemeinde 7+2+4 = 13 of 60+40+50 = 150 → 8.667 %
+    # Nord 7/60 = 11.667 %; Friesoythe 8+3 = 11 of 80+20 = 100 → 11 %
     nord = _line(out, CLOPPENBURG, SCHULE, NORD)
     assert (nord["value"], nord["numerator"], nord["denominator"]) == (pytest.approx(11.6667, abs=1e-4), 7, 60)
-    total = _line(out, CLOPPENBURG, GEMEINDE)
-    assert (total["value"], total["numerator"], total["denominator"]) == (pytest.approx(8.6667, abs=1e-4), 13, 150)
+    total = _line(out, FRIESOYTHE, GEMEINDE)
+    assert (total["value"], total["numerator"], total["denominator"]) == (pytest.approx(11.0), 11, 100)
     # Kreis: 13 + 11 + 1 = 25 of 150 + 100 + 30 = 280 → 8.929 %, named after the Kreis
     kreis = _line(out, KREIS_CODE, KREIS)
     assert (kreis["value"], kreis["numerator"], kreis["denominator"]) == (pytest.approx(8.9286, abs=1e-4), 25, 280)
     assert kreis["region_name"] == NAME and kreis["level"] == "kreis"
-    # ordered by Gemeinde (schools by name, then the Gemeinde total), the Kreis last
+    # ordered by Gemeinde (schools by name, then the Gemeinde sum), the Kreis last
     assert list(out["kind"]) == [SCHULE] * 3 + [GEMEINDE] + [SCHULE] * 2 + [GEMEINDE, SCHULE, GEMEINDE, KREIS]
     assert list(out.loc[out["kind"] == SCHULE, "category"]) == [NORD, SUED, WEST, MITTE, OST, DORF]
 
 
-def test_small_counts_are_hidden_and_no_hidden_school_follows_from_a_shown_total(obs):
+def test_small_counts_are_hidden_and_no_hidden_school_follows_from_a_shown_sum(obs):
     out = comparison(obs, LEAVERS, 2024, KREIS_CODE, NAME)
     hidden = out[out["status"] == "suppressed"]
-    # primary: Süd (2), Dorf (1) and Lastrup's total (1); secondary: West (smallest rest of Cloppenburg),
-    # Friesoythe's total (smallest Gemeinde total beside Lastrup's), then Mitte (smallest school of Friesoythe)
+    # primary: Süd (2), Dorf (1), Lastrup's sum (1); secondary: West (smallest rest of Cloppenburg's schools),
+    # then Cloppenburg's sum for the Kreis (Friesoythe's is known from its two shown schools)
     assert set(zip(hidden["region_code"], hidden["category"], strict=True)) == {
         (CLOPPENBURG, SUED),
         (CLOPPENBURG, WEST),
-        (FRIESOYTHE, MITTE),
-        (FRIESOYTHE, "Gemeinde insgesamt"),
+        (CLOPPENBURG, "Gemeinde insgesamt"),
         (LASTRUP, DORF),
         (LASTRUP, "Gemeinde insgesamt"),
     }
     assert hidden["value"].isna().all() and hidden["numerator"].isna().all()
-    notes = dict(zip(hidden["category"], hidden["note"], strict=True))
-    assert notes[SUED].startswith("weniger als 3 Fälle") and notes[WEST].startswith("Sekundärsperrung")
-    # every total relation has no hidden cell or at least two
+    notes = dict(zip(hidden["region_code"] + hidden["category"], hidden["note"], strict=True))
+    assert notes[CLOPPENBURG + SUED].startswith("weniger als 3 Fälle")
+    assert notes[CLOPPENBURG + "Gemeinde insgesamt"] == "Sekundärsperrung: sonst aus der Summe rückrechenbar"
+    # every relation (a Gemeinde's schools and sum; the Gemeinde sums and the Kreis) has 0 or at least 2 hidden
     for region in (CLOPPENBURG, FRIESOYTHE, LASTRUP):
         assert (hidden["region_code"] == region).sum() != 1
-    assert (hidden["kind"] == GEMEINDE).sum() == 2
+    assert (hidden["kind"] != SCHULE).sum() == 2
 
 
-def test_a_gemeinde_shows_its_schools_its_total_and_the_kreis_hidden_as_in_the_kreis_view(obs):
-    out = comparison(obs, LEAVERS, 2024, KREIS_CODE, NAME, gemeinde=FRIESOYTHE)
+def test_schools_are_shown_and_hidden_exactly_as_the_indicator_shows_them_on_every_other_page(obs):
+    # Mitte (3 of 20) is shown by the Indikator page, goals and exports: hiding it here would protect
+    # nothing, and a sum built on it as a second cell would give Lastrup's school away.
+    out = comparison(obs, LEAVERS, 2024, KREIS_CODE, NAME)
+    schools = out[out["kind"] == SCHULE].set_index(["region_code", "category"])["status"]
+    elsewhere = evaluate(LEAVERS, obs)
+    elsewhere = elsewhere[elsewhere["year"] == 2024].set_index(["region_code", "category"])["status"]
+    assert schools.to_dict() == elsewhere.reindex(schools.index).to_dict()
+    assert schools[(FRIESOYTHE, MITTE)] == "computed"
+
+
+def test_a_gemeinde_shows_its_schools_its_sum_and_the_kreis_hidden_as_in_the_kreis_view(obs):
+    out = comparison(obs, LEAVERS, 2024, KREIS_CODE, NAME, gemeinde=CLOPPENBURG)
     assert list(zip(out["category"], out["kind"], strict=True)) == [
-        (MITTE, SCHULE),
-        (OST, SCHULE),
+        (NORD, SCHULE),
+        (SUED, SCHULE),
+        (WEST, SCHULE),
         ("Gemeinde insgesamt", GEMEINDE),
         ("Gemeinde insgesamt", KREIS),
     ]
-    # Ost 8/80 = 10 %; Mitte and the Friesoythe total stay hidden, though Friesoythe alone has no small count
-    assert list(out["value"].round(3)) == pytest.approx([float("nan"), 10.0, float("nan"), 8.929], nan_ok=True)
+    # Nord 11.667 %, Kreis 8.929 %; Cloppenburg's sum stays hidden as in the Kreis view
+    assert list(out["value"].round(3)) == pytest.approx([11.667, nan, nan, nan, 8.929], nan_ok=True)
+
+
+def test_a_sum_equal_to_a_total_the_indicator_hides_stays_hidden():
+    # SYNTHETISCH: Garrel (03453008) gives its own total; Barßel's (03453001) total is 1 of 30, so the
+    # indicator hides the smallest other Gemeinde total for the Kreis, Garrel's 10 of 150, though two of
+    # Garrel's three schools are hidden already. The sum here equals that total and is hidden with it;
+    # then the Kreis sum, equal to Garrel's, too.
+    rows = [
+        ("03453008", "Testschule G1 (synthetisch)", 50, 1),
+        ("03453008", "Testschule G2 (synthetisch)", 50, 2),
+        ("03453008", "Testschule G3 (synthetisch)", 50, 7),
+        ("03453008", "", 150, 10),
+        ("03453001", "", 30, 1),
+        ("03453010", "", 200, 20),
+    ]
+    lines = ["schuljahr;region_code;schule;merkmal;anzahl"]
+    for region, school, whole, part in rows:
+        lines += [
+            f"2023/24;{region};{school};abgaenge_insgesamt;{whole}",
+            f"2023/24;{region};{school};abgaenge_ohne_abschluss;{part}",
+        ]
+    out = comparison(_observations("\n".join(lines) + "\n"), LEAVERS, 2024, KREIS_CODE, NAME)
+    assert list(zip(out["category"], out["status"], strict=True)) == [
+        ("Testschule G1 (synthetisch)", "suppressed"),
+        ("Testschule G2 (synthetisch)", "suppressed"),
+        ("Testschule G3 (synthetisch)", "computed"),
+        ("Gemeinde insgesamt", "suppressed"),
+        ("Gemeinde insgesamt", "suppressed"),
+    ]
 
 
 def test_a_year_whose_every_line_is_suppressed_is_recognised(obs):
