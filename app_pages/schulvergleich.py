@@ -65,7 +65,7 @@ else:
 
 st.subheader("Tabelle")
 table = view.table(frame, key)
-st.dataframe(tables.styled(table, indicator.unit), hide_index=True)
+st.dataframe(view.on_screen(frame, key), hide_index=True)
 st.caption(
     f"Datenschutz: Werte aus weniger als {SUPPRESSION_THRESHOLD} Fällen (aber nicht 0) sind unterdrückt, dazu "
     "die kleinste weitere Schule der Gemeinde, genau wie auf allen anderen Seiten. Von den Summen ist jede "

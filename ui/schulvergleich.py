@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts.format import fmt_value
+from charts.format import default_decimals, fmt_number, fmt_value
 from indicators import schulvergleich
 from indicators.catalogue import CATALOGUE
 from indicators.lokal import MEASURES, TABLE
@@ -99,4 +99,23 @@ def text_table(frame: pd.DataFrame, key: str) -> pd.DataFrame:
             "Schule bzw. Summe": [line_name(row) for _, row in frame.iterrows()],
             "Wert": [fmt_value(v, unit, s) for v, s in zip(frame["value"], frame["status"], strict=True)],
         }
+    )
+
+
+def on_screen(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """table() with its cells as German text, same rows and columns: a hidden value reads "unterdrückt".
+
+    A styled empty cell (ui.tables.styled) showed Streamlit's grey "None" in the browser, an English
+    word where the reader expects the status; text cells show exactly what is written.
+    """
+    shown = table(frame, key)
+    decimals = default_decimals(CATALOGUE[key].unit)
+    return shown.assign(
+        Wert=[
+            status_text(s, short=True) if pd.isna(v) else fmt_number(v, decimals)
+            for v, s in zip(frame["value"], frame["status"], strict=True)
+        ],
+        Zähler=["" if pd.isna(v) else fmt_number(v) for v in shown["Zähler"]],
+        Nenner=["" if pd.isna(v) else fmt_number(v) for v in shown["Nenner"]],
+        Jahr=shown["Jahr"].astype(str),
     )
