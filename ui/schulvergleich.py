@@ -2,7 +2,7 @@
 
 The arithmetic and the suppression are indicators.schulvergleich's; this module caches them per store
 version and turns them into the table the page shows and downloads (German headers, status in words,
-a hidden value empty, never 0).
+a hidden value never 0: on screen its status, in the files an empty cell).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ui.data import own_observations
 from ui.tables import whole
 
 KEYS = list(MEASURES)  # the own-data indicators a school has
-KIND_TEXT = {schulvergleich.SCHULE: "Schule", schulvergleich.GEMEINDE: "Gemeinde", schulvergleich.KREIS: "Landkreis"}
+KIND_TEXT = {schulvergleich.SCHULE: "Schule", schulvergleich.GEMEINDE: "Gemeinde", schulvergleich.KREIS: "Kreis"}
 
 
 @st.cache_data(show_spinner=False)

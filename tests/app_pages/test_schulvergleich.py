@@ -66,7 +66,7 @@ def test_all_schools_of_the_kreis_with_totals_from_the_schools_and_suppression(o
     assert (table.loc[NORD, "Wert"], table.loc[MITTE, "Wert"]) == ("11,7", "15,0")
     assert table.loc["Friesoythe (Summe der Schulen)", ["Wert", "Zähler", "Nenner"]].tolist() == ["11,0", "11", "100"]
     kreis = table.loc["Landkreis Cloppenburg (Summe der Schulen)"]
-    assert (kreis["Wert"], kreis["Zähler"], kreis["Nenner"], kreis["Zeile"]) == ("8,9", "25", "280", "Landkreis")
+    assert (kreis["Wert"], kreis["Zähler"], kreis["Nenner"], kreis["Zeile"]) == ("8,9", "25", "280", "Kreis")
     hidden = [SUED, WEST, "Cloppenburg (Summe der Schulen)", DORF, "Lastrup (Summe der Schulen)"]
     # a hidden value reads as its status, never as 0 or "None"; its numerator is empty, the number of leavers stays
     assert set(table.loc[hidden, "Wert"]) == {"unterdrückt"} and set(table.loc[hidden, "Zähler"]) == {""}
