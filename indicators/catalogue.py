@@ -421,7 +421,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("kreis", "land"),
             compute=arbeitsmarkt.frauenanteil_svb,
-            source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
+            source="Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
         ),
         Indicator(
             key="arbeitslose_je_100_erwerbsfaehige",
@@ -474,7 +474,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("kreis", "land", "bund"),
             compute=arbeitsmarkt.svb_ohne_berufsabschluss_anteil,
             breaks=(Break(2012, "BA: neues Meldeverfahren, 2012 kein Nachweis, Abschlüsse neu erfasst"),),
-            source="Quelle: Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
+            source="Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
         ),
         Indicator(
             key="beschaeftigtenquote",
