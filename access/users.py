@@ -8,7 +8,6 @@ password, hashed or not, is ever in the repository.
 from __future__ import annotations
 
 import json
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from access.roles import Role
+from files.atomic import write_atomic
 
 # argon2-cffi's defaults follow RFC 9106's second recommendation: argon2id, 64 MiB, 3 passes.
 _HASHER = PasswordHasher()
@@ -70,14 +70,7 @@ def _write(path: Path, users: dict[str, User]) -> None:
         lines += [f"[benutzer.{json.dumps(user.name)}]", f"rolle = {json.dumps(user.role.value)}"]
         lines += [f"hash = {json.dumps(user.password_hash)}", ""]
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write("\n".join(lines))
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, "\n".join(lines).encode("utf-8"), mode=0o600)  # hashes: readable by the owner only
 
 
 def add_user(path: Path, name: str, role: Role, password: str, replace: bool = False) -> User:

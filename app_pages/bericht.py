@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from bericht import ablage
-from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, brief_file, report_file
+from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, Format, brief_file, report_file
 from bericht.model import KAPITEL, Bericht, BerichtFehler, KapitelWahl, chapter_indicators, standard
 from indicators.catalogue import CATALOGUE
 from regions.home import home
@@ -134,6 +134,20 @@ def _progress_bar(what: str):
     return bar, tell
 
 
+def _downloads(formats: dict[str, Format], make, stem: str, key: str) -> None:
+    """One button per format in a row; `make(fmt)` renders the file only when it is clicked."""
+    with st.container(horizontal=True):
+        for fmt, spec in formats.items():
+            st.download_button(
+                f"Herunterladen: {spec.label}",
+                lambda fmt=fmt: make(fmt),
+                f"{stem}.{fmt}",
+                spec.mime,
+                key=f"{key}_{fmt}",
+                on_click="ignore",
+            )
+
+
 st.title("Bildungsbericht und Gemeindesteckbriefe")
 st.caption(
     f"Der kommunale Bildungsbericht für {plain(home().title)}, erzeugt aus dem Datenbestand: Kapitel nach dem "
@@ -179,16 +193,7 @@ if bericht is not None:
         bar.empty()
     ready = st.session_state.get(READY)
     if ready is not None and ready[:3] == (bericht, v, goals_version()):
-        with st.container(horizontal=True):
-            for fmt, spec in REPORT_FORMATS.items():
-                st.download_button(
-                    f"Herunterladen: {spec.label}",
-                    lambda fmt=fmt, content=ready[3]: report_file(content, fmt),
-                    f"{bericht.slug}.{fmt}",
-                    spec.mime,
-                    key=f"bericht_{fmt}",
-                    on_click="ignore",
-                )
+        _downloads(REPORT_FORMATS, lambda fmt: report_file(ready[3], fmt), bericht.slug, "bericht")
 
 
 def _steckbriefe(v: int) -> None:
@@ -203,16 +208,7 @@ def _steckbriefe(v: int) -> None:
         bar.empty()
     briefs_ready = st.session_state.get(BRIEFS_READY)
     if briefs_ready is not None and briefs_ready[0] == v:
-        with st.container(horizontal=True):
-            for fmt, spec in BRIEF_FORMATS.items():
-                st.download_button(
-                    f"Herunterladen: {spec.label}",
-                    lambda fmt=fmt, briefs=briefs_ready[1]: brief_file(briefs, fmt),
-                    f"gemeindesteckbriefe.{fmt}",
-                    spec.mime,
-                    key=f"steckbriefe_{fmt}",
-                    on_click="ignore",
-                )
+        _downloads(BRIEF_FORMATS, lambda fmt: brief_file(briefs_ready[1], fmt), "gemeindesteckbriefe", "steckbriefe")
 
 
 st.header("Gemeindesteckbriefe")

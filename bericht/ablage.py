@@ -10,13 +10,7 @@ file itself is replaced atomically (temp file + os.replace).
 
 from __future__ import annotations
 
-import csv
-import fcntl
-import hashlib
-import io
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +18,9 @@ from pathlib import Path
 import pandas as pd
 
 from bericht.model import Bericht, BerichtFehler, parse, slug, to_toml
+from files.atomic import write_atomic
+from files.versioned import append_history, locked, read_history
+from files.versioned import version as _version
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY_COLUMNS = ["zeitpunkt", "aktion", "wer", "bericht", "datei", "vorher"]
@@ -36,10 +33,6 @@ def directory() -> Path:
 
 def history_file() -> Path:
     return directory() / "historie.csv"
-
-
-def _version(data: bytes | None) -> str:
-    return "" if data is None else hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -77,44 +70,16 @@ def list_saved() -> list[Gespeichert]:
     return sorted(found, key=lambda g: g.bericht.name.lower())
 
 
-@contextmanager
-def _locked() -> Iterator[None]:
-    directory().mkdir(parents=True, exist_ok=True)
-    with (directory() / ".berichte.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
 def _record(action: str, who: str, name: str, path: Path, before: bytes | None) -> None:
-    history = history_file()
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=HISTORY_COLUMNS, delimiter=";", lineterminator="\n")
-    if not history.exists():
-        writer.writeheader()
-    writer.writerow(
-        {
-            "zeitpunkt": datetime.now().isoformat(timespec="seconds"),
-            "aktion": action,
-            "wer": who,
-            "bericht": name,
-            "datei": path.name,
-            "vorher": "" if before is None else before.decode("utf-8"),
-        }
-    )
-    with history.open("a", encoding="utf-8") as handle:
-        handle.write(buffer.getvalue())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    row = {
+        "zeitpunkt": datetime.now().isoformat(timespec="seconds"),
+        "aktion": action,
+        "wer": who,
+        "bericht": name,
+        "datei": path.name,
+        "vorher": "" if before is None else before.decode("utf-8"),
+    }
+    append_history(history_file(), HISTORY_COLUMNS, [row])
 
 
 def save(bericht: Bericht, expected_version: str, who: str) -> Gespeichert:
@@ -127,7 +92,7 @@ def save(bericht: Bericht, expected_version: str, who: str) -> Gespeichert:
     if parse(text) != bericht:  # a writer bug must not silently lose a chapter text
         raise BerichtFehler("Der Bericht ließ sich nicht verlustfrei speichern.")
     data = text.encode("utf-8")
-    with _locked():
+    with locked(directory() / ".berichte.lock"):
         path = _path(bericht.name)
         current = path.read_bytes() if path.exists() else None
         if _version(current) != expected_version:
@@ -143,13 +108,13 @@ def save(bericht: Bericht, expected_version: str, who: str) -> Gespeichert:
         if data == current:
             return Gespeichert(bericht, path, _version(current))
         _record("geändert" if current is not None else "angelegt", who, bericht.name, path, current)
-        _write_atomic(path, data)
+        write_atomic(path, data)
         return Gespeichert(bericht, path, _version(data))
 
 
 def delete(name_or_slug: str, expected_version: str, who: str) -> None:
     """Remove a saved definition; its text stays in the history."""
-    with _locked():
+    with locked(directory() / ".berichte.lock"):
         path = _path(name_or_slug)
         current = path.read_bytes() if path.exists() else None
         if current is None:
@@ -162,8 +127,4 @@ def delete(name_or_slug: str, expected_version: str, who: str) -> None:
 
 def history() -> pd.DataFrame:
     """Every recorded save and deletion, newest first."""
-    path = history_file()
-    if not path.exists():
-        return pd.DataFrame(columns=HISTORY_COLUMNS)
-    table = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
-    return table.iloc[::-1].reset_index(drop=True)
+    return read_history(history_file(), HISTORY_COLUMNS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from bericht import ablage, inhalt, steckbrief
 from bericht.ausgabe import BRIEF_FORMATS, REPORT_FORMATS, brief_file, report_file
 from bericht.model import BerichtFehler, standard
 from deck.render import StoreData
+from files.atomic import write_atomic
 from store.connection import reading
 
 
@@ -25,16 +25,6 @@ def _target(args: argparse.Namespace, stem: str, formats: dict, default: str) ->
         print(f"{path} gibt es schon; zum Ersetzen --ersetzen angeben.", file=sys.stderr)
         return None
     return path, fmt
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a failed or interrupted run never leaves half a document."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _progress(done: int, total: int, what: str) -> None:
@@ -53,7 +43,7 @@ def report(args: argparse.Namespace) -> int:
     path, fmt = target
     with reading(args.db) as con:
         content = inhalt.build(definition, StoreData(con), _progress)
-    _write(path, report_file(content, fmt))
+    write_atomic(path, report_file(content, fmt))
     print(f"Bericht „{definition.name}“ als {fmt.upper()} in {path} geschrieben.", file=sys.stderr)
     return 0
 
@@ -65,6 +55,6 @@ def steckbriefe(args: argparse.Namespace) -> int:
     path, fmt = target
     with reading(args.db) as con:
         briefs = steckbrief.build_all(StoreData(con), _progress)
-    _write(path, brief_file(briefs, fmt))
+    write_atomic(path, brief_file(briefs, fmt))
     print(f"{len(briefs)} Gemeindesteckbriefe als {fmt.upper()} in {path} geschrieben.", file=sys.stderr)
     return 0

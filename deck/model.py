@@ -18,6 +18,7 @@ from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any, ClassVar
 
+from files.atomic import write_atomic
 from indicators.catalogue import CATALOGUE
 from indicators.peers import peer_groups
 from regions.home import home
@@ -404,12 +405,7 @@ def save_deck(deck: Deck, directory: Path | None = None, replace: bool = False) 
         except DeckError:
             existing = target.stem  # unreadable, edited by hand: still not replaced without asking
         raise DeckExists(deck.name, existing, target)
-    tmp = directory / f".{deck.slug}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(target, text.encode("utf-8"))
     return target
 
 

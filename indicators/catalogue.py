@@ -432,7 +432,7 @@ CATALOGUE: dict[str, Indicator] = {
             levels=("kreis", "land"),
             compute=arbeitsmarkt.frauenanteil_svb,
             years_back=0,
-            source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
+            source="Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
         ),
         Indicator(
             key="arbeitslose_je_100_erwerbsfaehige",
@@ -486,7 +486,7 @@ CATALOGUE: dict[str, Indicator] = {
             compute=arbeitsmarkt.svb_ohne_berufsabschluss_anteil,
             years_back=0,
             breaks=(Break(2012, "BA: neues Meldeverfahren, 2012 kein Nachweis, Abschlüsse neu erfasst"),),
-            source="Quelle: Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
+            source="Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
         ),
         Indicator(
             key="beschaeftigtenquote",

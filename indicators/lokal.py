@@ -26,8 +26,10 @@ def counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
     rows = obs[obs["table_code"] == TABLE]
     parts = labels(rows["dimensions"])
     chosen = parts.str[0] == merkmal
-    # Filter the labels with the rows: assigning the unfiltered labels to no rows would create rows.
-    rows = rows[chosen].assign(category=parts[chosen].str[1].fillna(GEMEINDE_TOTAL))
+    # Filter the labels with the rows: assigning the unfiltered labels to no rows would create rows. With
+    # only Gemeinde totals (no school named) the school labels are all NaN and float: cast before filling.
+    schools = parts[chosen].str[1].astype(object)
+    rows = rows[chosen].assign(category=schools.fillna(GEMEINDE_TOTAL))
     out = rows[KEY + ["category", "value", "status"]]
     return out.rename(columns={"value": name, "status": f"{name}_status"})
 

@@ -13,19 +13,16 @@ goals file atomically (temp file + os.replace), so a reader never sees half a fi
 
 from __future__ import annotations
 
-import csv
-import fcntl
-import hashlib
-import io
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
+from files.atomic import write_atomic
+from files.versioned import append_history, locked, read_history
+from files.versioned import version as _version
 from ziele.austausch import parse_goals, to_csv
 from ziele.model import LatestYear, Ziel, ZielFehler, check_set, to_row, with_ids
 
@@ -55,10 +52,6 @@ class Bestand:
     version: str  # SHA-256 of the file; "" when there is no file yet
 
 
-def _version(data: bytes | None) -> str:
-    return "" if data is None else hashlib.sha256(data).hexdigest()
-
-
 def load() -> Bestand:
     """The stored goals, read back without the data checks (a rebuilt store must not drop a goal)."""
     path = goals_file()
@@ -72,17 +65,6 @@ def version() -> str:
     """The version of the goals on disk, cheap enough for a cache key."""
     path = goals_file()
     return _version(path.read_bytes()) if path.exists() else ""
-
-
-@contextmanager
-def _locked() -> Iterator[None]:
-    directory().mkdir(parents=True, exist_ok=True)
-    with (directory() / ".ziele.lock").open("w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _changes(old: tuple[Ziel, ...], new: list[Ziel], action: str, when: str) -> list[dict[str, str]]:
@@ -114,22 +96,13 @@ def _changes(old: tuple[Ziel, ...], new: list[Ziel], action: str, when: str) -> 
     return lines
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def save(goals: list[Ziel], expected_version: str, action: str) -> Bestand:
     """Replace the stored goals with `goals`, if nobody saved since `expected_version`; record every change.
 
     Returns the new Bestand. Raises ZielFehler (German) when the file changed in between: the caller
     reloads and the user decides, nothing is overwritten.
     """
-    with _locked():
+    with locked(directory() / ".ziele.lock"):
         path = goals_file()
         current = path.read_bytes() if path.exists() else None
         if _version(current) != expected_version:
@@ -145,27 +118,14 @@ def save(goals: list[Ziel], expected_version: str, action: str) -> Bestand:
         if data == current:
             return Bestand(old, _version(current))
         when = datetime.now().isoformat(timespec="seconds")
-        changes = _changes(old, goals, action, when)
-        history = history_file()
-        new_history = not history.exists()
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=HISTORY_COLUMNS, delimiter=";", lineterminator="\n")
-        if new_history:
-            writer.writeheader()
-        writer.writerows(changes)
-        with history.open("a", encoding="utf-8") as handle:
-            handle.write(buffer.getvalue())
-        _write_atomic(path, data)
+        append_history(history_file(), HISTORY_COLUMNS, _changes(old, goals, action, when))
+        write_atomic(path, data)
         return Bestand(tuple(goals), _version(data))
 
 
 def history() -> pd.DataFrame:
     """Every recorded change, newest first."""
-    path = history_file()
-    if not path.exists():
-        return pd.DataFrame(columns=HISTORY_COLUMNS)
-    table = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
-    return table.iloc[::-1].reset_index(drop=True)
+    return read_history(history_file(), HISTORY_COLUMNS)
 
 
 def example(latest_year: LatestYear) -> list[Ziel]:

@@ -12,7 +12,7 @@ cells in the bildung table and half of the sozialleistungen table. They are abse
 flagged ones, and a region/year/indicator with no row already reads as "kein Wert" on every page.
 Consequence: a newer extract that empties a cell does not delete the older value.
 
-INKAR's own region keys are mapped to the official ones: the Bund "111" → "DG", Kreise "03460000"
+INKAR's own region keys are mapped to the official ones (inkar_keys): the Bund "111" → "DG", Kreise "03460000"
 (AGS + "000") → "03460"; Länder (2 digits) and Gemeinden (8-digit AGS) stay as they are.
 """
 
@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.status import OK
-from regions.levels import BUND
 from store.errors import ImportFehler
 from store.importers.guards import read_frame, read_text
+from store.importers.inkar_keys import official_codes
 from store.importers.model import OBSERVATION_COLUMNS, ParsedTable
 
 SOURCE = "INKAR (BBSR)"
@@ -60,7 +60,7 @@ def parse(path: Path) -> ParsedTable:
     table = match.group(1)
     frame = read_frame(read_text(path), ",", name)
     frame["line"] = frame.index
-    frame["region_code"] = _region_codes(frame, name)
+    frame["region_code"] = official_codes(frame, "raumbezug", _KEY_FORMS, name)
     _check_years(frame, name)
     indicators = [c for c in frame.columns if c not in KEY_COLUMNS + ["line", "region_code"]]
     long = frame.melt(
@@ -98,26 +98,6 @@ def parse(path: Path) -> ParsedTable:
         importer=__name__.rsplit(".", 1)[-1],
         observations=observations[OBSERVATION_COLUMNS].reset_index(drop=True),
     )
-
-
-def _region_codes(frame: pd.DataFrame, name: str) -> pd.Series:
-    unknown = ~frame["raumbezug"].isin(_KEY_FORMS)
-    if unknown.any():
-        first = frame[unknown].iloc[0]
-        raise ImportFehler(
-            name,
-            f"Raumbezug „{first.raumbezug}“ wird nicht unterstützt (erwartet: {', '.join(_KEY_FORMS)}).",
-            int(first.line),
-        )
-    for level, form in _KEY_FORMS.items():
-        rows = frame[(frame["raumbezug"] == level) & ~frame["kennziffer"].str.match(form)]
-        if not rows.empty:
-            first = rows.iloc[0]
-            raise ImportFehler(
-                name, f"Kennziffer „{first.kennziffer}“ passt nicht zum Raumbezug „{level}“.", int(first.line)
-            )
-    codes = frame["kennziffer"].where(frame["raumbezug"] != "Kreise", frame["kennziffer"].str[:5])
-    return codes.where(frame["raumbezug"] != "Bund", BUND)
 
 
 def _check_years(frame: pd.DataFrame, name: str) -> None:

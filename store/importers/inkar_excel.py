@@ -26,8 +26,8 @@ import pandas as pd
 from python_calamine import CalamineError, CalamineWorkbook
 
 from indicators.status import OK
-from regions.levels import BUND
 from store.errors import ImportFehler
+from store.importers.inkar_keys import official_codes
 from store.importers.model import DGL2, OBSERVATION_COLUMNS, ParsedTable
 
 SOURCE = "INKAR (BBSR)"
@@ -73,7 +73,7 @@ def parse(path: Path) -> ParsedTable:
     frame = frame[frame["Kennziffer"].astype(str).str.strip() != ""]
     skipped = frame["Aggregat"].isin(SKIPPED_LEVELS)
     frame = frame[~skipped].copy()
-    frame["region_code"] = _region_codes(frame, name)
+    frame["region_code"] = official_codes(frame, "Aggregat", _LEVELS, name)
     long = frame.melt(
         id_vars=["line", "region_code", "Raumeinheit"], value_vars=list(range(len(indicators))), var_name="column"
     )
@@ -135,26 +135,6 @@ def _header(rows: list[list], name: str) -> tuple[list[str], list[str]]:
         if not label or not re.fullmatch(r"\d{4}", year.removesuffix(".0")):
             raise ImportFehler(name, f"Spalte „{label}“ hat in Zeile 2 kein Jahr („{year}“).", 2)
     return indicators, [y.removesuffix(".0") for y in years]
-
-
-def _region_codes(frame: pd.DataFrame, name: str) -> pd.Series:
-    codes = frame["Kennziffer"].astype(str).str.strip()
-    unknown = ~frame["Aggregat"].isin(_LEVELS)
-    if unknown.any():
-        first = frame[unknown].iloc[0]
-        raise ImportFehler(
-            name,
-            f"Aggregat „{first.Aggregat}“ wird nicht unterstützt (erwartet: {', '.join(_LEVELS)}).",
-            int(first.line),
-        )
-    for level, form in _LEVELS.items():
-        bad = (frame["Aggregat"] == level) & ~codes.str.match(form)
-        if bad.any():
-            first = frame[bad].iloc[0]
-            raise ImportFehler(
-                name, f"Kennziffer „{first.Kennziffer}“ passt nicht zum Aggregat „{level}“.", int(first.line)
-            )
-    return codes.where(frame["Aggregat"] != "Bund", BUND)
 
 
 def _definition(meta: list[list], names: list[str]) -> str:

@@ -5,6 +5,7 @@ Expected numbers are the official ones from data/raw, worked out by hand next to
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -18,14 +19,28 @@ from tests.conftest import ANALYST, ANALYST_PASSWORD
 APP = "../../app.py"
 
 
+# Variables a test may set that change what a cached function returns under the same key (the Kreis, the
+# deck and report folders, read-only mode). The store (BILDUNGSMONITOR_DB) and the goals (BILDUNGSMONITOR_ZIELE,
+# every test its own folder) are part of the keys themselves: the store's version, the goals file's hash.
+_KEYED = {"BILDUNGSMONITOR_DB", "BILDUNGSMONITOR_ZIELE"}
+
+
 @pytest.fixture(autouse=True)
-def empty_caches():
-    """Streamlit's caches outlive an AppTest; every test starts from the store, not from an earlier test."""
-    st.cache_data.clear()
-    st.cache_resource.clear()
+def shared_caches(monkeypatch, store_db):
+    """Streamlit's caches outlive an AppTest: tests on the session's store share them, as visitors of one server do.
+
+    Every cached function of ui/ is keyed by the store's version (file identity, size, mtime) and the goals'
+    hash, so a later test reads exactly what it would compute, only without computing it again. A test that
+    patches a module (monkeypatch.setattr), sets another variable, or opens another store leaves caches that
+    would answer wrongly for the next one: they are emptied after it. (This fixture asks for monkeypatch, so
+    it ends while the test's patches are still in place and can be seen; pytest is pinned in requirements.txt.)
+    """
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    changed_env = {name for target, name, _ in monkeypatch._setitem if target is os.environ} - _KEYED
+    other_store = os.environ.get("BILDUNGSMONITOR_DB") not in (None, str(store_db))
+    if monkeypatch._setattr or changed_env or other_store:
+        st.cache_data.clear()
+        st.cache_resource.clear()
 
 
 @pytest.fixture

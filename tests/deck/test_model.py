@@ -93,7 +93,7 @@ def test_a_failed_write_keeps_the_previous_version(tmp_path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("Datenträger voll")
 
-    monkeypatch.setattr("deck.model.os.replace", broken_replace)
+    monkeypatch.setattr("files.atomic.os.replace", broken_replace)
     with pytest.raises(OSError):
         save_deck(Deck("Beirat März 2026", (TitleSlide("Neu"),)), tmp_path, replace=True)
     assert load_deck(tmp_path / "beirat_maerz_2026.toml") == _deck()

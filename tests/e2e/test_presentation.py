@@ -1,8 +1,9 @@
 """The Präsentationsmodus in a real browser: keys page the default deck, the URL follows, nothing leaves the machine.
 
-Each slide is photographed at 1920×1080 and at 1280×720 (test-artifacts/screenshots/praesentation-*),
-and each is checked for what a screenshot could hide: Streamlit's chrome showing, a chart without
-marks, or a chart running into the source line at the foot.
+The run through the whole deck by keyboard at 1920×1080 and at 1280×720 is in test_screens.py, which
+photographs each slide on the way (test-artifacts/screens/folie-*) and checks it with check_layout below
+for what a screenshot could hide: Streamlit's chrome showing, a chart without marks, or a chart running
+into the source line at the foot.
 
 Hand-worked value on slide 2 (Regionalstatistik 21111-02-06-4-B): Cloppenburg 2024, 228 of 2,031
 leavers = 11.23 % -> "11,2 %"; Niedersachsen 6,883 of 79,489 = 8.66 % -> "8,7 %".
@@ -14,7 +15,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import screenshot_path, wait_for_drawn, wait_for_settled
+from tests.e2e.conftest import wait_for_drawn, wait_for_settled
 
 TOTAL = 12  # slides of config/decks/beirat_standard.toml
 CHARTS = range(2, 11)  # the indicator slides
@@ -54,36 +55,13 @@ def check_layout(page: Page, number: int) -> None:
         assert chart["y"] + chart["height"] <= foot, f"Folie {number}: Diagramm läuft in die Fußzeile"
 
 
-def photograph(page: Page, recorder, number: int) -> None:
-    size = page.viewport_size
-    page.screenshot(path=screenshot_path(f"praesentation-{size['width']}x{size['height']}-folie-{number:02d}"))
-    recorder.screenshot_taken = True
-
-
-def test_the_default_deck_runs_through_by_keyboard_at_both_projector_sizes(page, app_url, recorder):
-    page.goto(app_url + LINK.format(1))
-    wait_for_slide(page, 1)
-    forward = ("ArrowRight", "PageDown", "Space")
-    for size in RESOLUTIONS:
-        page.set_viewport_size(size)
-        press(page, "Home", 1)
-        for number in range(1, TOTAL + 1):
-            check_layout(page, number)
-            photograph(page, recorder, number)
-            if number < TOTAL:
-                press(page, forward[number % len(forward)], number + 1)
-    for key, number in (("ArrowLeft", 11), ("PageUp", 10), ("PageUp", 9), ("ArrowLeft", 8), ("Home", 1), ("End", 12)):
-        press(page, key, number)
-    press(page, "ArrowRight", TOTAL)  # the last slide stays the last
-
-
 def test_a_slide_link_shows_the_key_statement_with_the_real_2024_share(page, app_url, recorder):
     page.goto(app_url + LINK.format(2))
     wait_for_slide(page, 2)
     statement = page.locator(".bm-statement")
     expect(statement).to_contain_text("Landkreis Cloppenburg 2024: 11,2 % – Niedersachsen: 8,7 %")
     expect(page.locator(".bm-source")).to_contain_text("Stand 28.03.2026")
-    recorder.screenshot_taken = True  # the run-through photographs every slide
+    recorder.screenshot_taken = True  # the run-through (test_screens.py) photographs every slide
 
 
 def test_the_buttons_page_like_the_keys(page, app_url, recorder):

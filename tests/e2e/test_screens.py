@@ -9,6 +9,11 @@ test can measure is asserted here too, so a regression fails without anyone look
 - on a slide, chart and legend stay above the source line.
 
 The pages come from the router's declaration (declared_pages), so a page added to app.py is photographed too.
+
+One visit serves every check of the same state, because a page load is the expensive part of a browser
+test: at 1920×1080 each view is also checked by axe-core (tests/e2e/accessibility.py), each menu page
+must show the router's sidebar and draw its kind of marks, and the Kreis map must fill all 45 Kreise;
+the slides are reached by the keyboard (as presenting does), not by a new page load each.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from playwright.sync_api import Page
 
 from indicators.catalogue import CATALOGUE
 from regions.levels import GEMEINDEN
+from tests.e2e.accessibility import violations
 from tests.e2e.conftest import (
     ARTIFACTS,
+    VIEWPORT,
     assert_no_exception,
     declared_pages,
     sign_in_locally,
@@ -29,7 +36,7 @@ from tests.e2e.conftest import (
     wait_for_drawn,
     wait_for_settled,
 )
-from tests.e2e.test_presentation import CHARTS, LINK, RESOLUTIONS, TOTAL, check_layout, wait_for_slide
+from tests.e2e.test_presentation import CHARTS, LINK, RESOLUTIONS, TOTAL, check_layout, press, wait_for_slide
 
 SCREENS = ARTIFACTS / "screens"
 PAGES = {Path(p.file).stem: "/" if p.default else "/" + Path(p.file).stem for p in declared_pages() if not p.hidden}
@@ -42,6 +49,18 @@ VIEWS = {
     "indikator-ausbildung": "/indikator?indikator=ausbildungsplaetze_je_100",
     "indikator-abschlussarten": "/indikator?indikator=abschlussarten_verteilung",
 }
+# The marks each menu page must draw (SVG paths with a non-empty `d`); pages not listed only have to load.
+# Vega renders every mark as <g class="mark-<type> role-mark"> with one <path> per item.
+DRAWN = {
+    "ueberblick": "g.mark-line.role-mark path",  # the tiles' sparklines
+    "indikator": "g.mark-line.role-mark path",  # the time series
+    "landkreisvergleich": "g.mark-rect.role-mark path",  # the ranking bars
+    "berufe": "g.mark-line.role-mark path",  # the series of a Berufsgruppe, MINT, women
+}
+# The Kreis map of Niedersachsen: 45 Kreise filled (or greyed with their status) plus Cloppenburg's outline.
+MAP_SHAPES = {"indikator-karte": 45}
+# axe-core and the sidebar are checked once per view, at the desk's size (the state does not change with it).
+DESK = f"{VIEWPORT['width']}x{VIEWPORT['height']}"
 BREAK_LABELS = sorted({b.label for indicator in CATALOGUE.values() for b in indicator.breaks})
 SIZES = {f"{s['width']}x{s['height']}": s for s in RESOLUTIONS}
 
@@ -145,6 +164,14 @@ def test_each_view_is_photographed_and_its_charts_read_well(page, app_url, recor
     assert_no_exception(page)
     if page.locator('[data-testid="stVegaLiteChart"]').count():
         wait_for_drawn(page, '[data-testid="stVegaLiteChart"] g.role-mark path')
+    if view in DRAWN:
+        wait_for_drawn(page, DRAWN[view])
+    if view in MAP_SHAPES:
+        assert wait_for_drawn(page, "g.mark-shape.role-mark path", minimum=MAP_SHAPES[view]) >= MAP_SHAPES[view]
+    if size == DESK:
+        # Drawn by app.py: a page run without the router (STYLE.md's trap) has no sidebar brand.
+        assert page.locator('[data-testid="stSidebar"]').get_by_text("Bildungsmonitor", exact=True).is_visible()
+        assert violations(page) == [], f"{view}: Verstöße gegen WCAG 2.1 AA"
     _check_fits(page, view)
     _photograph(page, f"seite-{view}-{size}")
     recorder.screenshot_taken = True
@@ -166,6 +193,8 @@ def test_each_form_an_analyst_sees_is_photographed_in_german(page, app_url, reco
     wait_for_app(page)
     sign_in_locally(page)
     assert_no_exception(page)
+    if size == DESK:
+        assert violations(page) == [], f"{view} (angemeldet): Verstöße gegen WCAG 2.1 AA"
     _photograph(page, f"angemeldet-{view}-{size}")
     recorder.screenshot_taken = True
     # Streamlit's uploader speaks English unless ui/german.js translates it ("Upload", "200MB per file").
@@ -174,20 +203,39 @@ def test_each_form_an_analyst_sees_is_photographed_in_german(page, app_url, reco
         assert english not in shown, f"{view}: „{english}“ steht auf der Seite"
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_each_slide_of_the_default_deck_is_photographed_with_its_legend_above_the_source(page, app_url, recorder, size):
-    page.set_viewport_size(SIZES[size])
-    for number in range(1, TOTAL + 1):
-        page.goto(app_url + LINK.format(number))
-        wait_for_slide(page, number)
-        check_layout(page, number)
-        if number in CHARTS:
-            legend = page.locator(".st-key-diagramm g.role-legend").last
-            if legend.count():
-                source = page.locator(".bm-source").bounding_box()
-                box = legend.bounding_box()
-                assert box["y"] + box["height"] <= source["y"], f"Folie {number}: Legende über der Quellenzeile"
-            _check_charts(page, f"Folie {number}")
-        SCREENS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENS / f"folie-{number:02d}-{size}.png")
+def test_each_slide_of_the_default_deck_paged_by_keyboard_is_photographed_and_checked_at_both_sizes(
+    page, app_url, recorder
+):
+    """Home, then forward with all three forward keys, through the deck at each size; then back and to the end.
+
+    At each slide: nothing but the slide on screen, chart and legend above the source line, the chart
+    axes read well, the picture, and at the desk's size no WCAG 2.1 AA violation.
+    """
+    page.goto(app_url + LINK.format(1))
+    wait_for_slide(page, 1)
+    forward = ("ArrowRight", "PageDown", "Space")
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for size in SIZES:
+        page.set_viewport_size(SIZES[size])
+        press(page, "Home", 1)
+        for number in range(1, TOTAL + 1):
+            check_layout(page, number)
+            if number in CHARTS:
+                legend = page.locator(".st-key-diagramm g.role-legend").last
+                if legend.count():
+                    source = page.locator(".bm-source").bounding_box()
+                    box = legend.bounding_box()
+                    assert box["y"] + box["height"] <= source["y"], f"Folie {number}: Legende über der Quellenzeile"
+                _check_charts(page, f"Folie {number}")
+            page.screenshot(path=SCREENS / f"folie-{number:02d}-{size}.png")
+            if size == DESK:
+                found[number] = violations(page)
+            if number < TOTAL:
+                press(page, forward[number % len(forward)], number + 1)
     recorder.screenshot_taken = True
+    assert {number: lines for number, lines in found.items() if lines} == {}, "Verstöße gegen WCAG 2.1 AA"
+    assert sorted(found) == list(range(1, TOTAL + 1))
+    for key, number in (("ArrowLeft", 11), ("PageUp", 10), ("PageUp", 9), ("ArrowLeft", 8), ("Home", 1), ("End", 12)):
+        press(page, key, number)
+    press(page, "ArrowRight", TOTAL)  # the last slide stays the last

@@ -20,6 +20,8 @@ def test_each_indicator_declares_what_a_reader_needs(key):
     assert ind.title and ind.definition.endswith(".") and ind.numerator and ind.unit and ind.source
     assert ind.handlungsfeld in HANDLUNGSFELDER
     assert ind.tables and ind.levels
+    # Every page, slide and report writes "Quelle: " before the source: the source itself must not.
+    assert not ind.source.lower().startswith("quelle"), f"{key}: „Quelle: Quelle: …“ auf dem Bildschirm"
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

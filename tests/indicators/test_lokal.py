@@ -6,6 +6,8 @@ it goes through the real template importer so the test sees exactly what an impo
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -76,3 +78,14 @@ def test_own_data_without_a_merkmal_gives_an_empty_result_not_an_error():
         }
     )
     assert evaluate("absentismus_je_1000", obs).empty
+
+
+def test_own_data_with_gemeinde_totals_only_is_read_without_a_pandas_warning(own_data):
+    # The SYNTHETIC rows above without a school name: 16 of 160 leavers in Friesoythe = 10 %. No school
+    # label at all made pandas warn that filling float NaN with "Gemeinde insgesamt" will fail in pandas 4.
+    totals = own_data[~own_data["dimensions"].str.contains("|", regex=False)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = evaluate("ohne_abschluss_schule", totals)
+    assert out["category"].tolist() == ["Gemeinde insgesamt"]
+    assert out["value"].iloc[0] == pytest.approx(10.0)
