@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from store import build
 from tests.app_pages.conftest import APP
 from tests.app_pages.elements import charts, texts
-from tests.eigene_daten import KLEINORT, NORD, VALUES, synthetic_file
+from tests.eigene_daten import KLEINORT, NORD, SUED, VALUES, synthetic_file
 
 INDIKATOR = "app_pages/indikator.py"
 OWN = "ohne_abschluss_schule"
@@ -131,3 +131,22 @@ def test_own_data_downloads_name_the_school_in_words(open_own, downloads):
     open_own(kategorie=NORD, tab="Tabelle")
     assert "ohne_abschluss_schule_03453_testschule_nord_synthetisch.csv" in downloads.offered
     assert not any(name.rsplit(".", 1)[0].endswith("_0") for name in downloads.offered)
+
+
+def test_a_running_page_shows_the_values_right_after_an_import_without_a_restart(store_db, tmp_path, monkeypatch):
+    # The import recomputes the results in its own transaction and changes the store version, which is
+    # part of every cache key: the open page must not keep saying "noch keine Daten".
+    copy = tmp_path / "store.duckdb"
+    shutil.copyfile(store_db, copy)
+    monkeypatch.setenv("BILDUNGSMONITOR_DB", str(copy))
+    monkeypatch.setattr(build, "IMPORTS_DIR", tmp_path / "imports")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(indikator=OWN)
+    at.switch_page(INDIKATOR)
+    at.run()
+    assert any("noch keine Daten" in t for t in texts(at))
+    [outcome] = build.import_files(copy, [synthetic_file(tmp_path)], lambda *_: None)
+    assert outcome.error is None, outcome.error
+    at.run()
+    assert not any("noch keine Daten" in t for t in texts(at))
+    assert at.selectbox(key="kategorie").options == ["Gemeinde insgesamt", NORD, SUED, KLEINORT]
