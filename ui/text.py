@@ -88,7 +88,7 @@ def no_values(rows: pd.DataFrame, indicator: Indicator, region_name: str, catego
     where = f"in „{category}“ " if category else ""
     text = f"Für {region_name} gibt es {where}keine Werte."
     if "kreis" not in indicator.levels and "gemeinde" in indicator.levels:
-        text += " Die eigenen Daten liegen je Schule und Gemeinde vor: bitte in der Seitenleiste eine Gemeinde wählen."
+        text += " Die eigenen Daten liegen je Schule und Gemeinde vor; welche Gemeinden Werte haben, zeigt die Karte."
     return text
 
 
