@@ -39,6 +39,7 @@ sections = {
         st.Page("app_pages/landkreisvergleich.py", title="Landkreisvergleich"),
         st.Page("app_pages/gemeindeprofil.py", title="Gemeindeprofil"),
         st.Page("app_pages/berufe.py", title="Berufe und Fachkräfte"),
+        st.Page("app_pages/schulvergleich.py", title="Schulen im Vergleich"),
     ],
     "Präsentation": [
         st.Page("app_pages/praesentationen.py", title="Präsentationen"),

@@ -103,3 +103,29 @@ def scatter_text(
             f"{row['region_name']}: {x.title} {fmt_value(row['x'], x.unit)}, {y.title} {fmt_value(row['y'], y.unit)}."
         )
     return " ".join(parts)
+
+
+def schools_text(data: pd.DataFrame, indicator: IndicatorLike, references: dict[str, float]) -> str:
+    """ "Balkendiagramm: … 6 Schulen, 2 mit Wert, bester oben. Oben …; unten …. 4 ohne Wert: … Referenzlinien: …"
+
+    `data` has a `label` per school (charts.ranking.school_bars) and the status of each hidden one.
+    """
+    valued = data.dropna(subset=["value"]).sort_values("value", ascending=lower_is_better(indicator))
+    parts = [
+        f"Balkendiagramm: {indicator.title} ({indicator.unit}), {len(data)} Schulen, "
+        f"{len(valued)} mit Wert, bester oben."
+    ]
+    if len(valued):
+        top, bottom = valued.iloc[0], valued.iloc[-1]
+        parts.append(
+            f"Oben {top['label']}: {fmt_value(top['value'], indicator.unit)}; "
+            f"unten {bottom['label']}: {fmt_value(bottom['value'], indicator.unit)}."
+        )
+    hidden = data[data["value"].isna()]
+    if len(hidden):
+        parts.append(f"{len(hidden)} ohne Wert ({', '.join(sorted(set(hidden['status_short'])))}).")
+    if references:
+        parts.append(
+            "Referenzlinien: " + "; ".join(f"{n}: {fmt_value(v, indicator.unit)}" for n, v in references.items()) + "."
+        )
+    return " ".join(parts)

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from charts import IndicatorLike, lower_is_better
-from charts.describe import ranking_text, scatter_text
+from charts.describe import ranking_text, scatter_text, schools_text
 from charts.format import fmt_counts, fmt_number, fmt_value
 from charts.style import (
     BUND,
@@ -232,3 +232,56 @@ def scatter(
     description = scatter_text(data, x_indicator, y_indicator, highlight_code, areas)
     title = f"{y_indicator.title} und {x_indicator.title}"
     return finish(chart, title, "\n".join(sources), scale, description=description)
+
+
+def _school_labels(data: pd.DataFrame) -> pd.Series:
+    """The school's name; with the Gemeinde added when the schools of several Gemeinden stand together."""
+    if data["region_code"].nunique() <= 1:
+        return data["category"]
+    return data["category"] + " (" + data["region_name"] + ")"
+
+
+def school_bars(
+    schools: pd.DataFrame,
+    indicator: IndicatorLike,
+    reference_values: Mapping[str, float] | None = None,
+    scale: float = 1.0,
+) -> alt.LayerChart:
+    """Horizontal bars of schools for one year (columns of an indicator result, the school in `category`), best on top.
+
+    Schools without a value (suppressed for small counts) are listed at the bottom with their status
+    in the value column, never as a bar of 0. `reference_values` are the totals computed from the
+    schools, in the order Gemeinde, Kreis (e.g. {"Summe Friesoythe": 10.0, …}), drawn
+    as dashed rules like Land and Bund in ranking_bars.
+    """
+    data = schools.copy()
+    data["label"] = _school_labels(data)
+    data["value_text"] = [fmt_value(v, indicator.unit, s) for v, s in zip(data["value"], data["status"], strict=True)]
+    data["counts_text"] = [fmt_counts(n, d) for n, d in zip(data["numerator"], data["denominator"], strict=True)]
+    data["status_short"] = data["status"].map(lambda s: status_text(s, short=True))
+    valued = data[data["value"].notna()].sort_values(["value", "label"], ascending=[lower_is_better(indicator), True])
+    missing = data[data["value"].isna()].sort_values("label")
+    domain = [*valued["label"], *missing["label"]]
+    # School names with their Gemeinde are long; cutting them off left "Testschule Ost (Fries…".
+    y = alt.Y("label:N", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(labelLimit=420 * scale))
+    tooltip = [
+        alt.Tooltip("label:N", title="Schule"),
+        alt.Tooltip("value_text:N", title="Wert"),
+        alt.Tooltip("counts_text:N", title="Zähler/Nenner"),
+    ]
+    # The axis starts at 0: a handful of schools side by side invites reading bar lengths as ratios.
+    bars = (
+        alt.Chart(valued)
+        .mark_bar(color=PEER)
+        .encode(y=y, x=alt.X("value:Q", title=indicator.unit, axis=alt.Axis(tickCount=6)), tooltip=tooltip)
+    )
+    width = 520 * scale
+    column = {"align": "left", "fontSize": font_size("mark", scale), "x": width + 8 * scale}
+    layers = [bars, *_reference_layers(reference_values or {}, indicator.unit, scale, scale)]
+    layers.append(alt.Chart(valued).mark_text(**column).encode(y=y, text="value_text:N", tooltip=tooltip))
+    if len(missing):
+        no_value = alt.Chart(missing).mark_text(**column, color=MUTED_TEXT, fontStyle="italic")
+        layers.append(no_value.encode(y=y, text="status_short:N", tooltip=tooltip))
+    chart = alt.layer(*layers).properties(width=width, height=alt.Step(22 * scale))
+    description = schools_text(data, indicator, dict(reference_values or {}))
+    return finish(chart, title_with_year(indicator.title, schools), indicator.source, scale, description=description)

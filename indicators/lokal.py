@@ -14,9 +14,15 @@ from indicators.selection import KEY, labels
 
 TABLE = "EIGENE Schuldaten"
 GEMEINDE_TOTAL = "Gemeinde insgesamt"
+# indicator key → (numerator merkmal, denominator merkmal, scale): what each own-data indicator divides.
+MEASURES = {
+    "ohne_abschluss_schule": ("abgaenge_ohne_abschluss", "abgaenge_insgesamt", 100.0),
+    "absentismus_je_1000": ("absentismus_verfahren", "schueler_insgesamt", 1000.0),
+}
 
 
-def _counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
+def counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
+    """The counts of one merkmal as column `name` (status in `name`_status), the school as category."""
     rows = obs[obs["table_code"] == TABLE]
     parts = labels(rows["dimensions"])
     chosen = parts.str[0] == merkmal
@@ -26,9 +32,9 @@ def _counts(obs: pd.DataFrame, merkmal: str, name: str) -> pd.DataFrame:
     return out.rename(columns={"value": name, "status": f"{name}_status"})
 
 
-def _per_school(obs: pd.DataFrame, part: str, whole: str, key: str, scale: float) -> pd.DataFrame:
-    frame = ratio(_counts(obs, part, "num"), _counts(obs, whole, "den"), scale)
-    return finish(frame, key)
+def _per_school(obs: pd.DataFrame, key: str) -> pd.DataFrame:
+    part, whole, scale = MEASURES[key]
+    return finish(ratio(counts(obs, part, "num"), counts(obs, whole, "den"), scale), key)
 
 
 def in_gemeinde(frame: pd.DataFrame) -> pd.Series:
@@ -47,8 +53,8 @@ RELATIONS = (in_gemeinde, in_kreis)
 
 
 def ohne_abschluss_schule(obs: pd.DataFrame) -> pd.DataFrame:
-    return _per_school(obs, "abgaenge_ohne_abschluss", "abgaenge_insgesamt", "ohne_abschluss_schule", 100.0)
+    return _per_school(obs, "ohne_abschluss_schule")
 
 
 def absentismus_je_1000(obs: pd.DataFrame) -> pd.DataFrame:
-    return _per_school(obs, "absentismus_verfahren", "schueler_insgesamt", "absentismus_je_1000", 1000.0)
+    return _per_school(obs, "absentismus_je_1000")

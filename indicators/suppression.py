@@ -39,24 +39,34 @@ def suppress(
     threshold: int = SUPPRESSION_THRESHOLD,
     groups: Sequence[str] | None = None,
     relations: Sequence[Relation] = (),
+    published: pd.Series | None = None,
+    also_hide: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Hide values whose numerator or denominator count is in 1 … threshold−1.
 
     groups: columns that form a group whose total is published elsewhere (e.g. ["region_code",
     "year"] for schools of one Gemeinde); relations: further total/parts groups (see module doc).
     Each group with exactly one hidden cell loses a second one, until none is left.
+
+    For a view that adds new totals to cells other views already show (Schulen im Vergleich):
+    `published` marks rows shown elsewhere as they are, never taken as a second cell (hiding them
+    here would protect nothing), so the second cell is one of the new ones; `also_hide` marks rows to
+    hide from the start, e.g. a new total equal to one that is hidden elsewhere.
     """
     out = result.copy()
     small = _small(out["numerator"], threshold) | _small(out["denominator"], threshold)
     primary = small & (out["status"] == COMPUTED)
     _hide(out, primary, PRIMARY_NOTE.format(threshold=threshold))
+    if also_hide is not None:
+        _hide(out, also_hide & (out["status"] == COMPUTED), SECONDARY_NOTE)
+    fixed = pd.Series(False, index=out.index) if published is None else published.reindex(out.index, fill_value=False)
     keys = [(lambda frame, cols=list(groups): frame[cols].astype(str).agg("|".join, axis=1))] if groups else []
     keys += list(relations)
     while keys:
         hidden = out["status"] == SUPPRESSED
         secondary = pd.Series(False, index=out.index)
         for key in keys:
-            secondary |= _secondary(out, hidden, key(out))
+            secondary |= _secondary(out, hidden, key(out), fixed)
         if not secondary.any():
             break
         _hide(out, secondary, SECONDARY_NOTE)
@@ -73,12 +83,13 @@ def _hide(frame: pd.DataFrame, mask: pd.Series, note: str) -> None:
     frame.loc[mask, "note"] = note
 
 
-def _secondary(frame: pd.DataFrame, hidden: pd.Series, group: pd.Series) -> pd.Series:
+def _secondary(frame: pd.DataFrame, hidden: pd.Series, group: pd.Series, fixed: pd.Series) -> pd.Series:
     mask = pd.Series(False, index=frame.index)
     for _, members in frame[group.notna()].groupby(group[group.notna()]):
         if hidden.loc[members.index].sum() != 1:
             continue
-        candidates = members[(members["status"] == COMPUTED) & ~hidden.loc[members.index]]
+        free = ~hidden.loc[members.index] & ~fixed.loc[members.index]
+        candidates = members[(members["status"] == COMPUTED) & free]
         if not candidates.empty:
             mask.loc[candidates["numerator"].idxmin()] = True
     return mask

@@ -20,8 +20,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from regions.home import home
 from store.connection import DEFAULT_DB, reading, store_version
-from store.queries import import_history, regions, table_list
+from store.queries import import_history, observations, regions, table_list
 from store.queries import newest_year as newest_year_of
 from store.results import read as read_result
 
@@ -67,3 +68,14 @@ def newest_year(version: int) -> int | None:
     """The newest year any table in the store has, the yardstick for "Stand JJJJ" badges."""
     with reading(db_path()) as con:
         return newest_year_of(con)
+
+
+@st.cache_data(show_spinner=False)
+def own_observations(table_code: str, version: int) -> pd.DataFrame:
+    """The observations of one of the office's own tables (small: a row per school, merkmal and year).
+
+    For views that combine counts anew instead of reading a stored result: Schulen im Vergleich
+    sums the schools' counts into totals, which the stored per-school result no longer holds for
+    suppressed schools.
+    """
+    return _query(observations, [table_code], home().key)

@@ -17,11 +17,12 @@ import streamlit as st
 from charts.export import to_png, to_svg
 from charts.format import fmt_value
 from charts.maps import choropleth
-from charts.ranking import ranking_bars, scatter
+from charts.ranking import ranking_bars, scatter, school_bars
 from charts.style import ROLES, with_roles
 from charts.timeseries import sparkline, time_series
 from indicators.catalogue import CATALOGUE
 from regions.levels import GEMEINDEN, KREISE
+from ui import schulvergleich as schools_view
 from ui.data import result
 from ui.text import unbroken
 from ui.views import kreise_in, map_frame, peer_codes, references, scatter_data, series, shown_region, tile
@@ -70,6 +71,12 @@ def _scatter(x_key: str, y_key: str, year: int, region: str, level: str, version
     return scatter(points, CATALOGUE[x_key], CATALOGUE[y_key], highlight_code=region, areas=AREAS[level])
 
 
+def _schools(key: str, year: int, area: str, version: int) -> alt.TopLevelMixin:
+    """The schools of the home Kreis (`area` its key) or of one Gemeinde, totals as reference rules."""
+    frame = schools_view.comparison(key, year, area, version)
+    return school_bars(schools_view.schools(frame), CATALOGUE[key], schools_view.references(frame))
+
+
 AREAS = {KREISE: "Kreise", GEMEINDEN: "Gemeinden"}
 
 CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
@@ -79,6 +86,7 @@ CHARTS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "map": _map,
     "ranking": _ranking,
     "scatter": _scatter,
+    "schools": _schools,
 }
 
 
@@ -128,6 +136,9 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
         kreise_in(key, year, category, version), key, "Kreis"
     ),
     "scatter": _scatter_table,
+    "schools": lambda key, year, area, version: schools_view.text_table(
+        schools_view.comparison(key, year, area, version), key
+    ),
 }
 
 

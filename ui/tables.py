@@ -64,8 +64,8 @@ def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
             "Kategorie": rows["category"],
             "Wert": rows["value"],
             "Einheit": indicator.unit,
-            "Zähler": _whole(rows["numerator"]),
-            "Nenner": _whole(rows["denominator"]),
+            "Zähler": whole(rows["numerator"]),
+            "Nenner": whole(rows["denominator"]),
             "Status": rows["status"].map(status_text),
             "Hinweis": rows["note"],
         }
@@ -75,7 +75,7 @@ def indicator_table(series: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def _whole(counts: pd.Series) -> pd.Series:
+def whole(counts: pd.Series) -> pd.Series:
     """Counts as whole numbers ("2031", not "2031,0" in the CSV); shares used as parts stay decimal."""
     known = counts.dropna()
     return counts.astype("Int64") if (known == known.round()).all() else counts
