@@ -137,6 +137,7 @@ def _ohne(key: str, group: str, compute, joined: bool = False) -> Indicator:
         tables=LEAVERS_JOINED if joined else LEAVERS,
         levels=KREIS_UP,
         compute=compute,
+        years_back=0,
         breaks=JOINED_BREAKS if joined else LEAVER_BREAKS,
         source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B" + (f"; 2016–2022 {SRC_INKAR}" if joined else ""),
         gaps=() if joined else (SCHOOL_GAP,),
@@ -156,6 +157,7 @@ def _inkar(key, title, definition, numerator, denominator, unit, direction, fiel
         tables=(SourceTable(f"INKAR {table}", f"Spalte {kuerzel}, wie von INKAR veröffentlicht"),),
         levels=levels,
         compute=inkar(f"INKAR {table}", kuerzel, key),
+        years_back=0,
         breaks=breaks,
         source=f"{SRC_INKAR}, Indikator {kuerzel}",
     )
@@ -182,6 +184,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=LEAVERS,
             levels=KREIS_UP,
             compute=abschluesse.ohne_abschluss_geschlechterdifferenz,
+            years_back=0,
             breaks=LEAVER_BREAKS,
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
             gaps=(SCHOOL_GAP,),
@@ -217,6 +220,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=LEAVERS,
             levels=KREIS_UP,
             compute=abschluesse.abschlussarten_verteilung,
+            # No years_back: its rows come by category first, so recomputed years could not slot back in.
             breaks=tuple(sorted((*LEAVER_BREAKS, FHR_BREAK), key=lambda b: b.year)),
             source=SRC_RS + ", Tabellen 21111-02-06-4 und 21111-02-06-4-B",
             gaps=(SCHOOL_GAP,),
@@ -234,6 +238,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable("21111-01-03-4", "Schüler nach Schularten, 2015 und 2023"),),
             levels=KREIS_UP,
             compute=schulen.foerderschulquote,
+            years_back=0,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
             gaps=(SCHOOL_GAP,),
         ),
@@ -249,6 +254,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable("21111-01-03-4", "Schüler nach Schularten, 2015 und 2023"),),
             levels=KREIS_UP,
             compute=schulen.schueler_nach_schulart,
+            years_back=0,
             source=SRC_RS + ", Tabelle 21111-01-03-4",
             gaps=(SCHOOL_GAP,),
         ),
@@ -269,6 +275,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable("21121-01-05-4", "Schüler an beruflichen Schulen nach Schulart, 2015"),),
             levels=KREIS_UP,
             compute=schulen.uebergangsbereich_anteil,
+            years_back=0,
             source=SRC_RS + ", Tabelle 21121-01-05-4",
         ),
         _inkar(
@@ -351,6 +358,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=arbeitsmarkt.jugendarbeitslose_je_100,
+            years_back=1,  # 2025's rate divides by the population of 31.12.2024
             source=SRC_RS + ", Tabellen 13211-02-05-4, 13211-01-03-5, 12411-02-03-4/-5",
             gaps=(
                 Gap(
@@ -376,6 +384,7 @@ CATALOGUE: dict[str, Indicator] = {
                 tables=EMPLOYMENT,
                 levels=("gemeinde", "kreis", "land", "bund"),
                 compute=compute,
+                years_back=0,
                 source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
             )
             for suffix, who, compute in (
@@ -396,6 +405,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=EMPLOYMENT,
             levels=("gemeinde", "kreis", "land", "bund"),
             compute=arbeitsmarkt.beschaeftigungsquote_differenz,
+            years_back=0,
             source=SRC_RS + ", Tabellen 13111-02-02-4/-5 und 12411-02-03-4/-5",
         ),
         Indicator(
@@ -421,6 +431,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("kreis", "land"),
             compute=arbeitsmarkt.frauenanteil_svb,
+            years_back=0,
             source="Quelle: Statistik der Bundesagentur für Arbeit (Beschäftigte nach Berufsgruppen)",
         ),
         Indicator(
@@ -473,6 +484,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("kreis", "land", "bund"),
             compute=arbeitsmarkt.svb_ohne_berufsabschluss_anteil,
+            years_back=0,
             breaks=(Break(2012, "BA: neues Meldeverfahren, 2012 kein Nachweis, Abschlüsse neu erfasst"),),
             source="Quelle: Statistik der Bundesagentur für Arbeit, Auftragsnummer 326108",
         ),
@@ -498,6 +510,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=("gemeinde", "kreis", "land"),
             compute=arbeitsmarkt.beschaeftigtenquote,
+            years_back=0,
             source=f"{SRC_INKAR} (Ausgaben 2021 und 2024); Statistik der Bundesagentur für Arbeit",
         ),
         Indicator(
@@ -522,6 +535,7 @@ CATALOGUE: dict[str, Indicator] = {
             ),
             levels=KREIS_UP,
             compute=berufe.arbeitslose_je_stelle,
+            years_back=0,
             source=SRC_BA_BERUFE,
         ),
         Indicator(
@@ -540,6 +554,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable(berufe.RESIDENCE, "social insurance: women und total je Berufsgruppe"),),
             levels=KREIS_UP,
             compute=berufe.frauenanteil_beruf,
+            years_back=0,
             source=SRC_BA_BERUFE,
         ),
         Indicator(
@@ -557,6 +572,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable(berufe.RESIDENCE, "social insurance: total je Berufsgruppe"),),
             levels=KREIS_UP,
             compute=berufe.mint_anteil_beschaeftigte,
+            years_back=0,
             source=SRC_BA_BERUFE,
         ),
         Indicator(
@@ -574,6 +590,7 @@ CATALOGUE: dict[str, Indicator] = {
             tables=(SourceTable(berufe.RESIDENCE, "social insurance: women und total je Berufsgruppe"),),
             levels=KREIS_UP,
             compute=berufe.frauenanteil_mint,
+            years_back=0,
             source=SRC_BA_BERUFE,
         ),
         _inkar(

@@ -91,6 +91,11 @@ class Indicator:
     breaks: tuple[Break, ...] = ()
     source: str = ""  # German source line printed under charts
     gaps: tuple[Gap, ...] = ()  # known years without data and why (ui.tables lists them)
+    # How many years before Y a result for year Y reads: 0 = only Y, 1 = also Y−1 (a denominator of
+    # 31.12. of the year before). None = it may read any year (a median over all years, "from the
+    # first year on"): an import recomputes it whole. store.results.refresh uses this to recompute
+    # only the years an imported file holds; tests/store/test_results.py checks every declaration.
+    years_back: int | None = None
 
     def gap_reason(self, year: int) -> str | None:
         return next((g.reason for g in self.gaps if g.first <= year <= g.last), None)

@@ -104,9 +104,9 @@ def import_files(
 
     A file is parsed before the store is opened for writing, so the dashboard keeps reading while
     the slow part runs. The indicators that read the file's table are recomputed in the same
-    transaction: no reader ever sees new values next to old results, and a file that would make an
-    indicator fail changes nothing. Files that load are also kept in data/imports/ (bundled files excepted), so
-    `build` keeps them.
+    transaction, for the years the file can change (store.results): no reader ever sees new values
+    next to old results, and a file that would make an indicator fail changes nothing. Files that
+    load are also kept in data/imports/ (bundled files excepted), so `build` keeps them.
     """
     paths = [Path(p) for p in paths]
     outcomes = []
@@ -130,7 +130,7 @@ def _import_one(db_path: Path, path: Path, result_progress: ResultProgress | Non
         result = load_table(con, parsed, path, owns_names=_is_bundled(path))
         if not result.unchanged:
             try:
-                refresh(con, affected_keys([result.table_code]), result_progress)
+                refresh(con, affected_keys([result.table_code]), result_progress, years=result.years)
             except IndicatorFailed as failure:
                 raise ImportFehler(
                     path.name,
@@ -257,9 +257,12 @@ def undo_import(db_path: Path, import_id: int, progress: Progress) -> Undone:
         else:
             with writing(db_path) as con:
                 table = con.execute("SELECT table_code FROM imports WHERE import_id = ?", [import_id]).fetchall()
+                years = con.execute(
+                    "SELECT DISTINCT year FROM observations WHERE import_id = ?", [import_id]
+                ).fetchall()
                 con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
                 con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
-                refresh(con, affected_keys([code for (code,) in table]))
+                refresh(con, affected_keys([code for (code,) in table]), years=[year for (year,) in years])
     except BaseException:
         for original, now in zip(kept, moved, strict=True):
             now.rename(original)

@@ -45,6 +45,9 @@ class LoadResult:
     rows: int
     replaced: int
     kept_newer: int
+    # The years whose values the import may have changed, for recomputing only those indicator
+    # results; None when it renamed a region (the name is in every year's results): recompute all.
+    years: tuple[int, ...] | None = ()
 
     @property
     def unchanged(self) -> bool:
@@ -136,10 +139,11 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path, 
             "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
             [replaced, kept_newer, import_id],
         )
-        upsert_regions(con, incoming, rename=owns_names and parsed.importer in NAME_AUTHORITIES)
+        renamed = upsert_regions(con, incoming, rename=owns_names and parsed.importer in NAME_AUTHORITIES)
     finally:
         con.unregister("incoming")
-    return LoadResult(file_name, parsed.table_code, import_id, rows, replaced, kept_newer)
+    years = None if renamed else tuple(sorted(int(year) for year in incoming["year"].unique()))
+    return LoadResult(file_name, parsed.table_code, import_id, rows, replaced, kept_newer, years)
 
 
 def _delete_older_overlap(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, import_id: int) -> int:

@@ -47,13 +47,17 @@ def export_rows(con: duckdb.DuckDBPyConnection, region: str | None = None, table
 
 
 def observations(
-    con: duckdb.DuckDBPyConnection, table_codes: Sequence[str], gemeinden_of: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    table_codes: Sequence[str],
+    gemeinden_of: str | None = None,
+    years: Sequence[int] | None = None,
 ) -> pd.DataFrame:
     """Observations of some tables, with the region's canonical name, level and import, for indicators.
 
     gemeinden_of: keep Gemeinden (and Gemeindeverbände) only of this Kreis (the caller passes the
     home Kreis, regions.home). The Gemeinde tables cover all of Germany; the dashboard needs only
     the home Kreis' Gemeinden, and indicators run much faster without the other 11,000.
+    years: only these years (store.results recomputes only the years an import touched); None = all.
     """
     return frame(
         con,
@@ -63,9 +67,14 @@ def observations(
         FROM observations o JOIN regions r USING (region_code)
         WHERE list_contains(?, o.table_code)
           AND (? IS NULL OR r.level NOT IN ('gemeinde', 'gemeindeverband') OR r.parent_code = ?)
+          AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], o.year))
         """,
-        [list(table_codes), gemeinden_of, gemeinden_of],
+        [list(table_codes), gemeinden_of, gemeinden_of, _list(years), _list(years)],
     )
+
+
+def _list(values: Sequence[int] | None) -> list[int] | None:
+    return None if values is None else sorted(int(value) for value in values)
 
 
 def regions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

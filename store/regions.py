@@ -31,12 +31,13 @@ def is_historic(code: str) -> bool:
     return False
 
 
-def upsert_regions(con: duckdb.DuckDBPyConnection, codes_and_names: pd.DataFrame, rename: bool) -> None:
+def upsert_regions(con: duckdb.DuckDBPyConnection, codes_and_names: pd.DataFrame, rename: bool) -> int:
     """Add the regions of an import; with rename=True also take its names for known regions.
 
     Sources spell names differently ("Vechta" in INKAR and BA, "Vechta, Landkreis" at the
     statistical offices). Only the statistical offices' exports rename, so a name shown on screen
-    does not depend on which file happened to be imported last.
+    does not depend on which file happened to be imported last. Returns how many known regions got
+    another name: their name is in every year's indicator results (store.results.refresh).
     """
     frame = codes_and_names.drop_duplicates("region_code", keep="last")[["region_code", "region_name"]].copy()
     frame["level"] = frame["region_code"].map(level_of)
@@ -44,7 +45,13 @@ def upsert_regions(con: duckdb.DuckDBPyConnection, codes_and_names: pd.DataFrame
     frame["historic"] = frame["region_code"].map(is_historic).astype(bool)
     con.register("new_regions", frame)
     try:
+        renamed = 0
+        if rename:
+            renamed = con.execute(
+                "SELECT count(*) FROM new_regions n JOIN regions r USING (region_code) WHERE r.name <> n.region_name"
+            ).fetchall()[0][0]
         verb = "INSERT OR REPLACE" if rename else "INSERT OR IGNORE"
         con.execute(f"{verb} INTO regions SELECT * FROM new_regions")
     finally:
         con.unregister("new_regions")
+    return renamed
