@@ -10,7 +10,7 @@ import streamlit as st
 
 from deck.model import slug
 from indicators.catalogue import CATALOGUE
-from regions.home import home
+from regions.home import home, name_of
 from regions.levels import GEMEINDEN, KREISE
 from ui import figures, sidebar, tables, text, url
 from ui.data import version
@@ -21,6 +21,7 @@ from ui.views import (
     categories,
     current_files,
     default_year,
+    is_empty,
     series,
     shown_region,
     statuses,
@@ -54,7 +55,8 @@ available = any_level_years(key, category, v)
 
 st.title(indicator.title)
 st.caption(indicator.definition)
-if not available:
+# Only an indicator without any row has no data; a category whose values are all suppressed has rows.
+if is_empty(key, v):
     st.info(
         "Für diesen Indikator sind noch keine Daten im Datenbestand (z. B. eigene Schuldaten vor dem ersten Import)."
     )
@@ -62,7 +64,11 @@ if not available:
 if region != selection.region:
     st.info(f"Diesen Indikator gibt es nur je Kreis, nicht je Gemeinde. Gezeigt wird der Kreis ({plain(region)}).")
 
-year = url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", default_year(key, region, category, v))
+year = (
+    url.choice(st.sidebar.selectbox, "Jahr (Karte)", available, "jahr", default_year(key, region, category, v))
+    if available
+    else None
+)
 # The category in words ("..._beispielschule_a"), never its position: "_0" said nothing about the file.
 name = f"{key}_{region}" + (f"_{slug(category)}" if category else "")
 tab = url.tabs(TABS)
@@ -70,8 +76,14 @@ tab = url.tabs(TABS)
 if tab["Diagramm"].open:
     with tab["Diagramm"]:
         gv = goals_version()
-        figures.show("time_series", key, selection.region, selection.group, category, v, gv)
-        for goal in standings_of(key, region, v, gv, category):
+        shown = series(key, selection.region, selection.group, category, v)
+        region_name = selection.region_name if region == selection.region else name_of(region)
+        nothing = text.no_values(shown, indicator, region_name, category)
+        if nothing:
+            st.info(plain(nothing))
+        else:
+            figures.show("time_series", key, selection.region, selection.group, category, v, gv)
+        for goal in standings_of(key, shown_region(key, selection.region, category, v), v, gv, category):
             st.caption(f"Ziel: {label(goal)} – {distance(goal)}")
         if indicator.breaks:
             st.caption("Datenbrüche: " + "; ".join(f"{b.year}: {b.label}" for b in indicator.breaks))
@@ -79,26 +91,31 @@ if tab["Diagramm"].open:
             f"Vergleichsgruppe: {selection.group_name}. Linien enden, wo ein Jahr keinen Wert hat; "
             "die Tabelle nennt den Grund."
         )
-        figures.downloads("time_series", key, selection.region, selection.group, category, v, gv, name=name)
+        if not nothing:
+            figures.downloads("time_series", key, selection.region, selection.group, category, v, gv, name=name)
 
 if tab["Karte"].open:
     with tab["Karte"]:
         level = KREISE
         if len(levels) == 2:
-            default_level = GEMEINDEN if selection.is_gemeinde else KREISE
+            # Own school data have no Kreis values: their map opens on the Gemeinden.
+            default_level = GEMEINDEN if selection.is_gemeinde or not years(key, KREISE, category, v) else KREISE
             level = url.choice(
                 st.radio, "Karte", levels, "ebene", default_level, format_func=kreis.level_names.get, horizontal=True
             )
         elif kreis.kreisfrei and "gemeinde" in indicator.levels:
             st.caption(f"{plain(kreis.title)} ist eine kreisfreie Stadt ohne Gemeinden: Die Karte zeigt die Kreise.")
         level_years = years(key, level, category, v)
-        if year not in level_years:
-            st.info(
-                f"Für {year} gibt es keine Werte für die {kreis.level_names[level]}. "
-                f"Jahre mit Werten: {', '.join(str(y) for y in level_years) or 'keine'}."
-            )
-        figures.show("map", key, level, year, category, region, v)
-        figures.downloads("map", key, level, year, category, region, v, name=f"{name}_karte_{year}")
+        if not level_years:
+            st.info(plain(text.no_map_values(indicator, level, category)))
+        else:
+            if year not in level_years:
+                st.info(
+                    f"Für {year} gibt es keine Werte für die {kreis.level_names[level]}. "
+                    f"Jahre mit Werten: {', '.join(str(y) for y in level_years)}."
+                )
+            figures.show("map", key, level, year, category, region, v)
+            figures.downloads("map", key, level, year, category, region, v, name=f"{name}_karte_{year}")
 
 if tab["Tabelle"].open:
     with tab["Tabelle"]:

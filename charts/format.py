@@ -13,6 +13,8 @@ text that pages build in Python. They share three rules:
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -40,6 +42,21 @@ def fmt_number(value: float | None, decimals: int = 0) -> str:
 def default_decimals(unit: str) -> int:
     """Counts are whole numbers; shares and rates are read to one decimal, as in the Bildungsberichte."""
     return 0 if unit == "Anzahl" else 1
+
+
+def d3_format(values: Sequence[float], unit: str) -> str:
+    """The d3 format of a colour legend (or axis) over `values`: the unit's decimals, more where needed.
+
+    Vega's own choice follows the tick step, and a legend over a single value has none: it printed
+    12.5 as "12,500000". Separators come from the chart's German locale (charts.style.german_locale).
+    Shares that span less than a unit get the decimals that tell about five steps apart (0,02 … 0,08).
+    """
+    known = [v for v in values if not is_missing(v)]
+    decimals = default_decimals(unit)
+    step = (max(known) - min(known)) / 4 if known else 0
+    if step > 0:
+        decimals = max(decimals, min(4, math.ceil(-math.log10(step))))
+    return f",.{decimals}f"
 
 
 def fmt_value(value: float | None, unit: str, status: str | None = None, decimals: int | None = None) -> str:

@@ -12,7 +12,7 @@ import shapely
 
 from charts import IndicatorLike, lower_is_better
 from charts.describe import map_text
-from charts.format import fmt_value
+from charts.format import d3_format, fmt_value
 from charts.style import HIGHLIGHT, NO_DATA, SEQUENTIAL_SCHEME, finish, font_size, title_with_year
 from indicators.status import status_text
 from regions.home import BOUNDARIES, GEMEINDEN_FILE, KREISE_FILE, home
@@ -102,18 +102,21 @@ def choropleth(
 
     neutral = indicator.direction.value == "neutral"
     legend_title = indicator.unit if neutral else f"{indicator.unit} (dunkler = besser)"
-    filled = (
-        base.transform_filter("isValid(datum.value)")
-        .mark_geoshape(**outline)
-        .encode(
-            color=alt.Color(
-                "value:Q",
-                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, reverse=lower_is_better(indicator)),
-                legend=alt.Legend(title=legend_title, orient="right"),
+    layers = []
+    if frame["value"].notna().any():  # a colour scale over no value at all labelled its legend "NaN"
+        legend = alt.Legend(title=legend_title, orient="right", format=d3_format(frame["value"], indicator.unit))
+        filled = (
+            base.transform_filter("isValid(datum.value)")
+            .mark_geoshape(**outline)
+            .encode(
+                color=alt.Color(
+                    "value:Q",
+                    scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, reverse=lower_is_better(indicator)),
+                    legend=legend,
+                )
             )
         )
-    )
-    layers = [filled]
+        layers.append(filled)
     no_value_labels = sorted(frame["no_value"].dropna().unique())
     if no_value_labels:
         empty = (

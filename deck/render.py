@@ -182,7 +182,8 @@ def _series(result: pd.DataFrame, slide: IndicatorSlide, own: str) -> pd.DataFra
     """The region, its references and peers over the years up to the slide's year, with a role each."""
     group = slide.peer_group if "peers" in slide.comparison else None
     references = [c for c in slide.comparison if c in cuts.reference_codes()]
-    return cuts.series(result, own, slide.category, group, references, until=slide.year)
+    name = slide.category if cuts.is_school(CATALOGUE[slide.indicator], slide.category) else ""
+    return cuts.series(result, own, slide.category, group, references, until=slide.year, line_name=name)
 
 
 def ranking_rows(result: pd.DataFrame, slide: IndicatorSlide, kreis: str, year: int) -> tuple[pd.DataFrame, str]:
@@ -262,7 +263,7 @@ def _indicator_slide(slide: IndicatorSlide, number: int, total: int, data: DeckD
     comparison = tuple(c for c in slide.comparison if c not in ("land", "bund") or c in indicator.levels)
     slide = replace(slide, comparison=comparison)
     imports = data.imports()
-    own = cuts.shown_region(indicator, slide.region_code)
+    own = cuts.shown_region(indicator, slide.region_code, result, slide.category)
     if slide.chart == "ranking":
         own = kreis_of(own)  # a ranking compares Kreise: a Gemeinde's Landkreis is highlighted
     chart_scale = scale * _KIND_SCALE[slide.chart]

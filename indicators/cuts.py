@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators.comparison import kreise_of, latest, with_values
+from indicators.lokal import GEMEINDE_TOTAL
 from indicators.model import Indicator
 from indicators.peers import ALL_LAND, peer_groups
 from indicators.status import HAS_VALUE, MISSING
@@ -27,11 +28,27 @@ def reference_codes() -> dict[str, str]:
     return {"land": home().land_key, "bund": BUND}
 
 
-def shown_region(indicator: Indicator, region: str) -> str:
+def is_school(indicator: Indicator, category: str) -> bool:
+    """True when `category` names a school of the office's per-school data, not a breakdown of a region's value.
+
+    The template's importer makes the school the category (indicators.lokal), so its rows carry the key
+    of the Gemeinde it lies in; the Gemeinde total is a category of its own.
+    """
+    return "schule" in indicator.levels and category not in ("", GEMEINDE_TOTAL)
+
+
+def shown_region(indicator: Indicator, region: str, result: pd.DataFrame | None = None, category: str = "") -> str:
     """The region whose values are shown: a Gemeinde's Landkreis when the indicator exists only per Kreis.
 
     A Gemeinde value is never derived from its Kreis; the consumer says that the Kreis stands in.
+    A school (with `result` and `category`) is shown at its own Gemeinde whichever region is chosen:
+    the Landkreis has no row for it, and an empty chart helped nobody. Should two schools of one name
+    lie in different Gemeinden, the chosen one wins, else the first.
     """
+    if result is not None and is_school(indicator, category):
+        gemeinden = sorted(result.loc[result["category"] == category, "region_code"].unique())
+        if gemeinden:
+            return region if region in gemeinden else gemeinden[0]
     if is_gemeinde(region) and "gemeinde" not in indicator.levels:
         return kreis_of(region)
     return region
@@ -51,11 +68,14 @@ def series(
     group: str | None = None,
     references: Sequence[str] = ("land", "bund"),
     until: int | None = None,
+    line_name: str = "",
 ) -> pd.DataFrame:
     """All years (up to `until`) of the region, the `references` and the Kreise of `group`, each with a `role`.
 
     For a Gemeinde its own Landkreis takes the place of the group: a Gemeinde is compared with its
-    Kreis, not with other Kreise. group None draws no comparison Kreise.
+    Kreis, not with other Kreise. group None draws no comparison Kreise. `line_name` renames the
+    region's rows where its line is not the region's own: a school's line is the school, not the
+    Gemeinde it lies in (legend, text alternative and table say the school).
     """
     rows = result[result["category"] == category]
     if until is not None:
@@ -65,6 +85,8 @@ def series(
     roles = {code: "peer" for code in peers} | {codes[r]: r for r in references} | {region: "region"}
     out = rows[rows["region_code"].isin(roles.keys())].copy()
     out["role"] = out["region_code"].map(roles)
+    if line_name:
+        out.loc[out["role"] == "region", "region_name"] = line_name
     return out.sort_values(["role", "region_code", "year"]).reset_index(drop=True)
 
 

@@ -46,7 +46,8 @@ def _time_series(
     """The series; with `goals_version`, the region's goals for the indicator drawn in (Indikator page)."""
     indicator = CATALOGUE[key]
     breaks = [(b.year, b.label) for b in indicator.breaks]
-    goals = standings_of(key, shown_region(key, region), version, goals_version, category) if goals_version else []
+    own = shown_region(key, region, category, version)
+    goals = standings_of(key, own, version, goals_version, category) if goals_version else []
     targets = [target(s) for s in goals]
     return time_series(series(key, region, group, category, version), indicator, breaks=breaks, targets=targets)
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from charts.format import default_decimals, fmt_counts, fmt_pp, fmt_value, is_missing
 from indicators.cuts import Figure
+from indicators.model import Indicator
+from indicators.status import SUPPRESSED, status_text
+from regions.levels import GEMEINDEN, KREISE
 
 # The spaces inside "5,7 %" and "104,8 je 100": a line must not break a number from its unit.
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|je\b|Pp\.)|(?<=\bje) (?=\d)")
@@ -64,3 +69,36 @@ def formula(unit: str, published: bool) -> str:
     """How the value follows from Zähler and Nenner; for published rates, that the source computed it."""
     text = _FORMULA.get(unit, "Zähler ÷ Nenner")
     return f"{text}; von der Quelle so berechnet und veröffentlicht" if published else text
+
+
+def no_values(rows: pd.DataFrame, indicator: Indicator, region_name: str, category: str) -> str | None:
+    """Why a time series would draw no line at all (None when a row has a value), in place of an empty chart.
+
+    An empty chart showed only the axis label "0,000000". A school whose every year is suppressed is
+    named with the reason; a Kreis asked for data that exist only per school and Gemeinde is told so.
+    """
+    if rows["value"].notna().any():
+        return None
+    own = rows[rows["role"] == "region"]
+    if len(own) and (own["status"] == SUPPRESSED).all():
+        return (
+            f"Für „{category or region_name}“ sind alle Werte {status_text(SUPPRESSED)}. "
+            "Die Tabelle nennt sie Jahr für Jahr."
+        )
+    where = f"in „{category}“ " if category else ""
+    text = f"Für {region_name} gibt es {where}keine Werte."
+    if "kreis" not in indicator.levels and "gemeinde" in indicator.levels:
+        text += " Die eigenen Daten liegen je Schule und Gemeinde vor; welche Gemeinden Werte haben, zeigt die Karte."
+    return text
+
+
+_PER_AREA = {KREISE: "je Kreis", GEMEINDEN: "je Gemeinde"}
+
+
+def no_map_values(indicator: Indicator, level: str, category: str) -> str:
+    """Why a map level stays empty in every year, said instead of a map whose colour legend reads "NaN"."""
+    what = f"„{category}“" if category else "diesen Indikator"
+    text = f"Für {what} gibt es keine Werte {_PER_AREA[level]}."
+    if level == KREISE and "kreis" not in indicator.levels:
+        text += " Die eigenen Daten liegen je Schule und Gemeinde vor; die Karte der Gemeinden zeigt sie."
+    return text

@@ -36,9 +36,13 @@ from regions.levels import BUND, GEMEINDEN, KREISE, is_gemeinde, kreis_of
 from ui.data import imports, newest_year, region_table, result
 
 
-def shown_region(key: str, region: str) -> str:
-    """The region whose values a page shows (indicators.cuts.shown_region); pages say when a Kreis stands in."""
-    return cuts.shown_region(CATALOGUE[key], region)
+def shown_region(key: str, region: str, category: str = "", version: int | None = None) -> str:
+    """The region whose values a page shows (indicators.cuts.shown_region); pages say when a Kreis stands in.
+
+    With `category` and `version`, a school of the office's own data is shown at its own Gemeinde.
+    """
+    rows = result(key, version) if category and version is not None else None
+    return cuts.shown_region(CATALOGUE[key], region, rows, category)
 
 
 @st.cache_data(show_spinner=False)
@@ -73,6 +77,12 @@ def categories(key: str, version: int) -> list[str]:
 
 
 @st.cache_data(show_spinner=False)
+def is_empty(key: str, version: int) -> bool:
+    """True while the store holds no row of the indicator (e.g. the office's own data before the first import)."""
+    return result(key, version).empty
+
+
+@st.cache_data(show_spinner=False)
 def value_notes(key: str, version: int) -> list[str]:
     """The distinct notes on single values (e.g. "Summe der 45 Kreise …"), for the Quellen tab."""
     return sorted(set(result(key, version)["note"]) - {""})
@@ -98,7 +108,9 @@ def series(key: str, region: str, group: str, category: str, version: int) -> pd
     For a Gemeinde the Landkreis takes the place of the comparison group: the Gemeinde is compared
     with its own Kreis, not with other Kreise.
     """
-    return cuts.series(result(key, version), shown_region(key, region), category, group)
+    name = category if cuts.is_school(CATALOGUE[key], category) else ""
+    own = shown_region(key, region, category, version)
+    return cuts.series(result(key, version), own, category, group, line_name=name)
 
 
 @st.cache_data(show_spinner=False)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import shapely
 
+from charts.export import to_svg
 from charts.maps import ATTRIBUTION, choropleth, load_boundaries
 from charts.style import HIGHLIGHT, NO_DATA
 from tests.charts.specs import mark_type, rows_of, units
@@ -101,3 +103,33 @@ def test_the_map_carries_title_year_source_and_bkg_attribution(gemeinden, ohne_h
     assert spec["title"]["subtitle"] == [ohne_hsa.source, ATTRIBUTION]
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     json.dumps(spec, allow_nan=False)
+
+
+def test_the_legend_prints_its_values_rounded_in_german(ohne_hsa):
+    # Test data: one Gemeinde with 8 of 64 leavers = 12.5 %, the others without a value. Vega's own
+    # format printed the single legend value as "12,500000".
+    gdf = load_boundaries("gemeinden").assign(value=NAN, status="missing")
+    gdf.loc[gdf["region_code"] == "03453004", ["value", "status"]] = [12.5, "computed"]
+    svg = to_svg(choropleth(gdf.assign(year=2024), ohne_hsa))
+    assert ">12,5<" in svg
+    assert "12,500000" not in svg
+
+
+def test_a_legend_of_small_shares_keeps_the_decimals_that_tell_them_apart(ohne_hsa):
+    # Test data: shares between 0.02 % and 0.09 %; with one decimal every label would read "0,0" or "0,1".
+    gdf = load_boundaries("gemeinden").assign(status="computed", year=2024)
+    gdf["value"] = [0.02 + i * 0.005 for i in range(len(gdf))]  # 0.02 … 0.08
+    labels = re.findall(r">(\d+,\d+)<", to_svg(choropleth(gdf, ohne_hsa)))
+    assert labels and all(len(label.split(",")[1]) == 2 for label in labels)
+    assert len(set(labels)) == len(labels)
+
+
+def test_a_map_without_any_value_has_no_colour_legend_and_no_nan(ohne_hsa):
+    # The office's own data have no Kreis values: every Kreis is "keine Daten". A colour scale over no
+    # values drew the legend label "NaN".
+    gdf = load_boundaries("kreise").assign(value=NAN, status="missing", year=2024)
+    spec = choropleth(gdf, ohne_hsa).to_dict()
+    assert not [u for u, _ in units(spec) if u["encoding"].get("color", {}).get("field") == "value"]
+    svg = to_svg(choropleth(gdf, ohne_hsa))
+    assert "NaN" not in svg
+    assert ">keine Daten<" in svg

@@ -273,3 +273,22 @@ def test_an_own_data_slide_does_not_claim_niedersachsen_has_no_data(deck_data):
     s = render_slide(deck, 0, _OwnData(deck_data))
     assert s.statement.endswith("2024: 10,0 %.")
     assert "Niedersachsen" not in s.statement and "Deutschland" not in s.statement
+
+
+class _OwnSchool(_OwnData):
+    """The same store with one SYNTHETIC school (invented counts) in Cloppenburg's Gemeinde 03453004."""
+
+    def result(self, key):
+        frame = super().result(key)
+        if key == "ohne_abschluss_schule":
+            frame = frame.assign(category="Testschule A (synthetisch)")
+        return frame
+
+
+def test_a_school_slide_draws_the_schools_line_named_after_the_school_for_the_landkreis(deck_data):
+    # Synthetic: 5 of 50 leavers of the school in 2024 = 10 %. The slide names the Landkreis (the
+    # default region), the school lies in the Gemeinde 03453004: its line is drawn there, as the school.
+    deck = Deck("Eigene Daten", (IndicatorSlide("ohne_abschluss_schule", category="Testschule A (synthetisch)"),))
+    s = render_slide(deck, 0, _OwnSchool(deck_data))
+    assert s.chart is not None
+    assert {row["legend"] for row in _rows(s.chart) if "legend" in row} == {"Testschule A (synthetisch)"}

@@ -115,3 +115,31 @@ def test_a_change_says_how_far_apart_its_years_are():
 
     assert since(2016, 2025) == "gegenüber 2016 (9 Jahre früher)"
     assert since(2024, 2025) == "gegenüber 2024 (Vorjahr)"
+
+
+def _school_rows() -> pd.DataFrame:
+    """SYNTHETISCH: two schools and a Gemeinde total of the office's own data (invented shares)."""
+    rows = [
+        _row("03453004", "Cloppenburg", "gemeinde", 2024, 12.5, numerator=8, denominator=64),
+        _row("03453004", "Cloppenburg", "gemeinde", 2024, 13.5, numerator=14, denominator=104),
+        _row("03453013", "Saterland", "gemeinde", 2024, None, status="suppressed", denominator=19),
+    ]
+    frame = pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    frame["category"] = ["Testschule Nord", "Gemeinde insgesamt", "Testschule Kleinort"]
+    return frame
+
+
+OWN_DATA = SimpleNamespace(levels=("schule", "gemeinde"))
+
+
+def test_a_schools_values_are_shown_at_its_own_gemeinde_whichever_region_is_chosen():
+    schools = _school_rows()
+    assert shown_region(OWN_DATA, "03453", schools, "Testschule Nord") == "03453004"
+    assert shown_region(OWN_DATA, "03453001", schools, "Testschule Kleinort") == "03453013"
+    # The Gemeinde total is the chosen region's own; a Kreis has none in these data.
+    assert shown_region(OWN_DATA, "03453", schools, "Gemeinde insgesamt") == "03453"
+
+
+def test_a_schools_line_goes_by_the_school_not_by_its_gemeinde():
+    rows = series(_school_rows(), "03453004", "Testschule Nord", line_name="Testschule Nord")
+    assert rows[["region_code", "region_name", "role"]].values.tolist() == [["03453004", "Testschule Nord", "region"]]
