@@ -124,15 +124,7 @@ if tab["Tabelle"].open:
         st.caption("Status der gezeigten Werte: " + "; ".join(sorted(set(table["Status"]))))
         with st.expander("Zeichenerklärung der Quellen"):
             st.table(tables.legend(), hide_index=True)
-        buttons = st.container(horizontal=True)
-        buttons.download_button("CSV", tables.to_csv(table), f"{name}.csv", "text/csv")
-        buttons.download_button(
-            "XLSX",
-            lambda: tables.to_xlsx(table),
-            f"{name}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-        )
+        tables.downloads(table, name)
 
 if tab["Quellen"].open:
     with tab["Quellen"]:

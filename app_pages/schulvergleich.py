@@ -73,15 +73,7 @@ st.caption(
     "Kreis minus die Gemeinden); das gilt für den ganzen Kreis, darum zeigt die Auswahl einer Gemeinde dieselben "
     "Lücken. Summen zählen nur Schulen mit beiden Angaben (Zähler und Nenner)."
 )
-buttons = st.container(horizontal=True)
-buttons.download_button("CSV", tables.to_csv(table), f"{name}.csv", "text/csv")
-buttons.download_button(
-    "XLSX",
-    lambda: tables.to_xlsx(table),
-    f"{name}.xlsx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
-)
+tables.downloads(table, name)
 st.caption(
     "Die Zahlen zeigen, wo sich Schulen unterscheiden, nicht warum: Dafür braucht es, was die Vorlage nicht "
     "erhebt (z. B. Schulform, Zusammensetzung der Schülerschaft, Förderbedarf), und das Gespräch mit den Schulen."

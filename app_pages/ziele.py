@@ -477,15 +477,7 @@ else:
         german = {c: (lambda v: "" if pd.isna(v) else fmt_number(v, 1)) for c in numbers}
         years = {c: (lambda v: "" if pd.isna(v) else str(int(v))) for c in ("zieljahr", "letztes_jahr")}
         st.dataframe(status.style.format(german | years), hide_index=True)
-        buttons = st.container(horizontal=True)
-        buttons.download_button("CSV", tables.to_csv(status), "zielstand.csv", "text/csv")
-        buttons.download_button(
-            "XLSX",
-            lambda: tables.to_xlsx(status, "Zielstand"),
-            "zielstand.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            on_click="ignore",
-        )
+        tables.downloads(status, "zielstand", "Zielstand")
     with st.expander("Historie der Ziele (jede Änderung mit altem und neuem Wert)"):
         st.dataframe(ablage.history(), hide_index=True)
 if access.may_write():

@@ -13,6 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+import streamlit as st
 from pandas.io.formats.style import Styler
 
 from access.audit import entries
@@ -104,6 +105,19 @@ def to_xlsx(table: pd.DataFrame, sheet: str = "Daten") -> bytes:
     buffer = io.BytesIO()
     formula_safe(table).to_excel(buffer, index=False, sheet_name=sheet)
     return buffer.getvalue()
+
+
+def downloads(table: pd.DataFrame, name: str, sheet: str = "Daten") -> None:
+    """CSV and XLSX buttons in a row, the same on every page; the XLSX is built only when it is clicked."""
+    buttons = st.container(horizontal=True)
+    buttons.download_button("CSV", to_csv(table), f"{name}.csv", "text/csv")
+    buttons.download_button(
+        "XLSX",
+        lambda: to_xlsx(table, sheet),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+    )
 
 
 def provenance(history: pd.DataFrame) -> pd.DataFrame:
