@@ -15,6 +15,7 @@ from access import users
 from access.roles import Role
 from access.settings import READ_ONLY_ENV
 from access.settings import load as access_settings
+from files.versioned import locked
 from store.build import build, is_stale
 
 
@@ -41,19 +42,27 @@ def configured_region():
 
 
 @pytest.fixture(scope="session")
-def store_db(tmp_path_factory):
-    """The full store built from data/raw, exactly as `cli.py build` builds it (about 15 s on a quiet machine).
+def store_db(tmp_path_factory, worker_id):
+    """The full store built from data/raw, exactly as `cli.py build` builds it (about 2 minutes).
 
-    BILDUNGSMONITOR_TEST_STORE may name a store `cli.py build` made from the current code and data (not
-    stale by the rule `./run` uses): a copy of it is used instead, for quick runs of a few tests on a
-    busy machine. `./test` never sets it.
+    `./test` runs the suite in two pytest-xdist workers: the first worker to get here builds the store
+    once into the folder the run's workers share, under a file lock, and every worker works on a copy
+    of its own. BILDUNGSMONITOR_TEST_STORE may name a store `cli.py build` made from the current code
+    and data (not stale by the rule `./run` uses): a copy of it is used instead, for quick runs of a
+    few tests on a busy machine. `./test` never sets it.
     """
     path = tmp_path_factory.mktemp("store") / "bildungsmonitor.duckdb"
     prebuilt = os.environ.get("BILDUNGSMONITOR_TEST_STORE")
     if prebuilt and not is_stale(Path(prebuilt)):
         shutil.copyfile(prebuilt, path)
-    else:
+    elif worker_id == "master":  # one process, no workers to share with
         build(path, lambda number, total, outcome: None)
+    else:
+        shared = tmp_path_factory.getbasetemp().parent / "store" / "bildungsmonitor.duckdb"
+        with locked(shared.with_name("build.lock")):
+            if not shared.exists():
+                build(shared, lambda number, total, outcome: None)
+        shutil.copyfile(shared, path)
     return path
 
 

@@ -34,6 +34,8 @@ def nav_links(browser, app_url) -> dict[str, str]:
     page = context.new_page()
     page.goto(app_url)
     wait_for_app(page)
+    # Under load the frontend may still be drawing links after the page settled (seen once: 3 of 10 read).
+    expect(page.locator(NAV_LINKS)).to_have_text([p.title for p in PAGES])
     links = page.eval_on_selector_all(NAV_LINKS, "els => els.map(a => [a.innerText.trim(), a.href])")
     context.close()
     return dict(links)
