@@ -123,6 +123,9 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                     f"{SYNTHETIC}: Benchmarkdaten, nicht real",
                 ],
             ).fetchall()[0][0]
+            # In the order the Regionalstatistik's files come (and store.load keeps): one year after
+            # the other. Unordered, every row group held all 30 years, so recomputing
+            # one year after an import read whole tables (0.56 s instead of 0.28 s at national scale).
             written = con.execute(
                 """
                 INSERT INTO observations
@@ -131,6 +134,7 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                        value::BIGINT::VARCHAR
                 FROM variables v, scale_regions r, range(?, ?) y(year)
                 WHERE v.table_code = ?
+                ORDER BY y.year, r.region_code, v.var
                 """,
                 [import_id, LAST_YEAR - years + 1, LAST_YEAR + 1, table_code],
             ).fetchall()[0][0]
