@@ -46,7 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from indicators.catalogue import CATALOGUE  # noqa: E402
 from store.build import build, import_files  # noqa: E402
 from store.connection import reading, rebuilding, writing  # noqa: E402
-from store.load import sha256_of  # noqa: E402
+from store.load import remove_import, sha256_of  # noqa: E402
 from store.results import affected_keys, read, refresh  # noqa: E402
 
 # A real file of a table two indicators read (Jugendarbeitslosigkeit), so its import recomputes them.
@@ -123,6 +123,9 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                     f"{SYNTHETIC}: Benchmarkdaten, nicht real",
                 ],
             ).fetchall()[0][0]
+            # In the order the Regionalstatistik's files come (and store.load keeps): one year after
+            # the other. Unordered, every row group held all 30 years, so recomputing
+            # one year after an import read whole tables (0.56 s instead of 0.28 s at national scale).
             written = con.execute(
                 """
                 INSERT INTO observations
@@ -131,10 +134,16 @@ def build_synthetic(real: Path, target: Path, years: int, variables: int, region
                        value::BIGINT::VARCHAR
                 FROM variables v, scale_regions r, range(?, ?) y(year)
                 WHERE v.table_code = ?
+                ORDER BY y.year, r.region_code, v.var
                 """,
                 [import_id, LAST_YEAR - years + 1, LAST_YEAR + 1, table_code],
             ).fetchall()[0][0]
             con.execute("UPDATE imports SET row_count = ? WHERE import_id = ?", [written, import_id])
+            con.execute(  # what store.load keeps for every loaded file (migration 005)
+                "INSERT INTO current_values SELECT import_id, year, count(*) FROM observations "
+                "WHERE import_id = ? GROUP BY ALL",
+                [import_id],
+            )
             say(f"[{number}/{len(tables)}] {table_code}: {written:,} Werte")
         values_seconds = time.perf_counter() - started
         started = time.perf_counter()
@@ -167,10 +176,8 @@ def import_one(db: Path) -> dict[str, str]:
     """Import ONE_REAL_FILE with its indicators' refresh; its earlier import is removed first (not timed)."""
     sha = sha256_of(ONE_REAL_FILE)
     with writing(db) as con:
-        con.execute(
-            "DELETE FROM observations WHERE import_id IN (SELECT import_id FROM imports WHERE sha256 = ?)", [sha]
-        )
-        con.execute("DELETE FROM imports WHERE sha256 = ?", [sha])
+        for (import_id,) in con.execute("SELECT import_id FROM imports WHERE sha256 = ?", [sha]).fetchall():
+            remove_import(con, import_id)
     os.environ["BILDUNGSMONITOR_IMPORTS"] = str(db.parent / f"imports_{db.stem}")
     outcomes, refreshing = [], []
     seconds = timed(

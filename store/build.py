@@ -17,7 +17,7 @@ from regions.home import home
 from store.connection import reading, rebuilding, writing
 from store.errors import ImportFehler
 from store.importers.registry import parse_file
-from store.load import LoadResult, load_table, sha256_of
+from store.load import LoadResult, load_table, remove_import, sha256_of
 from store.results import IndicatorFailed, ResultProgress, affected_keys, refresh
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,7 +235,8 @@ def undo_import(db_path: Path, import_id: int, progress: Progress) -> Undone:
     """
     with reading(db_path) as con:
         found = con.execute(
-            "SELECT file_name, sha256, rows_replaced, (SELECT count(*) FROM observations o WHERE o.import_id = ?) "
+            "SELECT file_name, sha256, rows_replaced, "
+            "(SELECT coalesce(sum(n_values), 0) FROM current_values c WHERE c.import_id = ?) "
             "FROM imports WHERE import_id = ?",
             [import_id, import_id],
         ).fetchall()
@@ -257,11 +258,8 @@ def undo_import(db_path: Path, import_id: int, progress: Progress) -> Undone:
         else:
             with writing(db_path) as con:
                 table = con.execute("SELECT table_code FROM imports WHERE import_id = ?", [import_id]).fetchall()
-                years = con.execute(
-                    "SELECT DISTINCT year FROM observations WHERE import_id = ?", [import_id]
-                ).fetchall()
-                con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
-                con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+                years = con.execute("SELECT year FROM current_values WHERE import_id = ?", [import_id]).fetchall()
+                remove_import(con, import_id)
                 refresh(con, affected_keys([code for (code,) in table]), years=[year for (year,) in years])
     except BaseException:
         for original, now in zip(kept, moved, strict=True):

@@ -1,7 +1,7 @@
 """Write one parsed file into the store: provenance record and values in a single transaction.
 
-Parsing is pure and lives in importers/; this is the only place that writes observations, so the
-rules for re-imports and newer downloads exist once:
+Parsing is pure and lives in importers/; this is the only place that writes or removes observations,
+so the rules for re-imports and newer downloads exist once:
 - the same file (same sha256 for the same table) again changes nothing;
 - a newer download of a table replaces the overlapping values, an older one never overwrites newer
   values (compared by the file's Stand date), and every import stays in the history.
@@ -10,6 +10,9 @@ One value per (table, region, period, dimensions) is kept here, at load time, no
 DuckDB's index for that key was 290 MB next to 26 MB of data (migration 002). The incoming rows are
 unique among themselves (check_duplicates), and each is checked against the store: it either replaces
 the stored value of its key (deleted first) or is not loaded (ANTI JOIN), so no key is stored twice.
+
+The same writes keep current_values (migration 005): per import and year, how many of its values are
+still stored, so the import history and the table list never count the observations.
 """
 
 from __future__ import annotations
@@ -131,10 +134,12 @@ def load_table(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, path: Path, 
             ANTI JOIN observations o
               ON o.table_code = ? AND o.region_code = i.region_code AND o.period = i.period
              AND o.dimensions = i.dimensions
+            RETURNING import_id, year
             """,
             [import_id, parsed.table_code, parsed.table_code],
-        ).fetchall()[0][0]
-        kept_newer = rows - loaded
+        ).df()
+        _count_current(con, loaded, +1)
+        kept_newer = rows - len(loaded)
         con.execute(
             "UPDATE imports SET rows_replaced = ?, rows_kept_newer = ? WHERE import_id = ?",
             [replaced, kept_newer, import_id],
@@ -152,7 +157,7 @@ def _delete_older_overlap(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, i
     A file without a Stand date counts as older than any dated file, and among equals the later
     import wins (a re-download of the same day replaces).
     """
-    return con.execute(
+    deleted = con.execute(
         """
         DELETE FROM observations WHERE rowid IN (
             SELECT o.rowid
@@ -164,6 +169,39 @@ def _delete_older_overlap(con: duckdb.DuckDBPyConnection, parsed: ParsedTable, i
               AND coalesce(old.stand, DATE '0001-01-01')
                   <= coalesce((SELECT stand FROM imports WHERE import_id = ?), DATE '0001-01-01')
         )
+        RETURNING import_id, year
         """,
         [parsed.table_code, import_id],
-    ).fetchall()[0][0]
+    ).df()
+    _count_current(con, deleted, -1)
+    return len(deleted)
+
+
+def remove_import(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
+    """Delete an import's values and its record (undoing an import that replaced nothing)."""
+    con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
+    con.execute("DELETE FROM current_values WHERE import_id = ?", [import_id])
+    con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+
+
+def _count_current(con: duckdb.DuckDBPyConnection, changed: pd.DataFrame, sign: int) -> None:
+    """Add (sign +1) or subtract (-1) the (import_id, year) rows of `changed` to the current_values counts.
+
+    Kept by the writes themselves, in their transaction, so "Daten & Quellen" reads a table of a few
+    hundred rows instead of counting every observation (migration 005).
+    """
+    con.register("changed_values", changed)
+    try:
+        con.execute(
+            """
+            MERGE INTO current_values c
+            USING (SELECT import_id, year, ? * count(*) AS n FROM changed_values GROUP BY ALL) d
+            ON c.import_id = d.import_id AND c.year = d.year
+            WHEN MATCHED THEN UPDATE SET n_values = c.n_values + d.n
+            WHEN NOT MATCHED THEN INSERT VALUES (d.import_id, d.year, d.n)
+            """,
+            [sign],
+        )
+        con.execute("DELETE FROM current_values WHERE n_values = 0")
+    finally:
+        con.unregister("changed_values")

@@ -23,7 +23,7 @@ import pytest
 from indicators.catalogue import CATALOGUE
 from store.build import import_files, undo_import
 from store.connection import writing
-from store.load import sha256_of
+from store.load import remove_import, sha256_of
 from store.results import compute, read, refresh
 
 FILE = Path(__file__).resolve().parents[2] / "data" / "raw" / "regionalstatistik_2023_2025" / "13211-02-05-4.csv"
@@ -62,8 +62,7 @@ def without_file(store_db, tmp_path_factory):
     shutil.copyfile(store_db, db)
     with writing(db) as con:
         [(import_id,)] = con.execute("SELECT import_id FROM imports WHERE sha256 = ?", [sha256_of(FILE)]).fetchall()
-        con.execute("DELETE FROM observations WHERE import_id = ?", [import_id])
-        con.execute("DELETE FROM imports WHERE import_id = ?", [import_id])
+        remove_import(con, import_id)
         refresh(con, KEYS)
     return db
 

@@ -13,7 +13,9 @@ import pytest
 
 from store import build as build_module
 from store.build import build, import_files, undo_import
+from store.connection import writing
 from store.errors import ImportFehler
+from store.queries import import_history, table_list
 
 RAW = Path(__file__).resolve().parents[2] / "data" / "raw"
 SMALL = "regionalstatistik_2023_2025/82411-01-03-4.csv"  # 1,076 real values; names 03453 "Cloppenburg, Landkreis"
@@ -124,3 +126,81 @@ def test_a_small_genesis_file_never_renames_a_kreis(base, tmp_path):
     [outcome] = import_files(base, [path], quiet)
     assert outcome.result is not None
     assert scalar(base, "SELECT name FROM regions WHERE region_code = '03453'") == "Cloppenburg, Landkreis"
+
+
+def counts(db: Path) -> tuple[dict[str, int], list[tuple]]:
+    """Values still current per imported file (import history) and the table list, as Daten & Quellen reads them."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        history = import_history(con)
+        tables = table_list(con)
+    finally:
+        con.close()
+    current = dict(zip(history["file_name"], history["rows_current"].tolist(), strict=True))
+    listed = [(r.table_code, r.first_year, r.last_year, r.values) for r in tables.itertuples()]
+    return current, listed
+
+
+def test_current_counts_follow_imports_that_replace_values_and_their_undo(base, tmp_path):
+    """Two school years delivered, then one of them corrected: each file keeps one current value.
+
+    The counts are kept by the writes (current_values), so they must match what counting gives:
+    the base table 82411-01-03-4 has 1,076 values of 2021; the own data 2 values (2023 and 2024).
+    """
+    first = own_file(
+        tmp_path / "a",
+        "2022/23;03453004;Testschule;abgaenge_insgesamt;30;synthetisch\n"
+        "2023/24;03453004;Testschule;abgaenge_insgesamt;40;synthetisch\n",
+        "erst.csv",
+    )
+    fix = own_file(tmp_path / "b", "2023/24;03453004;Testschule;abgaenge_insgesamt;44;synthetisch\n", "korr.csv")
+    import_files(base, [first], quiet)
+    assert counts(base) == (
+        {"erst.csv": 2, "82411-01-03-4.csv": 1076},
+        [("82411-01-03-4", 2021, 2021, 1076), ("EIGENE Schuldaten", 2023, 2024, 2)],
+    )
+    [outcome] = import_files(base, [fix], quiet)
+    assert outcome.result.replaced == 1
+    # erst.csv lost its 2024 value to korr.csv; the table still holds 2 values of 2023 and 2024.
+    assert counts(base) == (
+        {"korr.csv": 1, "erst.csv": 1, "82411-01-03-4.csv": 1076},
+        [("82411-01-03-4", 2021, 2021, 1076), ("EIGENE Schuldaten", 2023, 2024, 2)],
+    )
+    undone = undo_import(base, outcome.result.import_id, quiet)
+    assert (undone.values, undone.rebuilt) == (1, True)
+    assert counts(base) == (
+        {"erst.csv": 2, "82411-01-03-4.csv": 1076},
+        [("82411-01-03-4", 2021, 2021, 1076), ("EIGENE Schuldaten", 2023, 2024, 2)],
+    )
+
+
+def test_undo_in_place_removes_the_counts_of_the_import_and_its_table(base, tmp_path):
+    path = own_file(tmp_path / "a", "2023/24;03453004;Testschule;abgaenge_insgesamt;40;synthetisch\n")
+    [outcome] = import_files(base, [path], quiet)
+    assert counts(base)[1][-1] == ("EIGENE Schuldaten", 2024, 2024, 1)
+    undo_import(base, outcome.result.import_id, quiet)
+    assert counts(base) == ({"82411-01-03-4.csv": 1076}, [("82411-01-03-4", 2021, 2021, 1076)])
+
+
+def test_a_store_from_before_the_counts_gets_them_counted_when_it_is_opened(base, tmp_path):
+    """Migration 005 fills current_values from the observations of an existing store."""
+    path = own_file(tmp_path / "a", "2023/24;03453004;Testschule;abgaenge_insgesamt;40;synthetisch\n")
+    import_files(base, [path], quiet)
+    before = counts(base)
+    with writing(base) as con:  # back to the schema before migration 005
+        con.execute("DROP TABLE current_values")
+        con.execute("DELETE FROM schema_migrations WHERE name = '005_current_values.sql'")
+    con = duckdb.connect(str(base), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'current_values'").fetchall() == [
+            (0,)
+        ]
+    finally:
+        con.close()
+    with writing(base):  # any writer migrates
+        pass
+    assert before == (
+        {"schuldaten.csv": 1, "82411-01-03-4.csv": 1076},
+        [("82411-01-03-4", 2021, 2021, 1076), ("EIGENE Schuldaten", 2024, 2024, 1)],
+    )
+    assert counts(base) == before
