@@ -66,6 +66,23 @@ def store_db(tmp_path_factory, worker_id):
     return path
 
 
+def pytest_collection_modifyitems(items):
+    """Test files that need no store first, so that in `./test` one worker builds it while the other works.
+
+    The order is kept by the scheduler (`--no-loadscope-reorder` in ./test); together with
+    `_store_built_early` the two minutes of the build no longer leave both workers waiting.
+    """
+    needs_store = {item.path for item in items if "store_db" in item.fixturenames}
+    items.sort(key=lambda item: item.path in needs_store)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_built_early(request, worker_id):
+    """The first worker builds the store before its first test, when any collected test needs it."""
+    if worker_id == "gw0" and any("store_db" in item.fixturenames for item in request.session.items):
+        request.getfixturevalue("store_db")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _session_goals(tmp_path_factory):
     """Goals for fixtures wider than one test (module-scoped slides): an empty folder, never data/ziele."""
