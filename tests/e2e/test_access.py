@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import (
     ROOT,
@@ -117,7 +117,7 @@ def test_an_anonymous_visitor_has_no_write_path_on_any_page(oidc_app, page, scre
     assert _write_paths(page) == []
     _open(page, f"{oidc_app}/daten_quellen")
     sidebar = page.locator('[data-testid="stSidebar"]')
-    assert sidebar.get_by_role("button", name="Anmelden").is_visible()
+    expect(sidebar.get_by_role("button", name="Anmelden")).to_be_visible()
     assert page.get_by_text("Änderungsprotokoll").count() == 0
     screenshot("anonym")
 
@@ -126,10 +126,10 @@ def test_an_analyst_signs_in_through_the_identity_provider_and_can_write(oidc_ap
     _sign_in_with_provider(page, oidc_app, "analystin", "test-analyse-passwort")
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Angemeldet: analystin@kreis.test").wait_for(timeout=TIMEOUT_MS)
-    assert sidebar.get_by_text("Rolle: Analyse").is_visible()
+    expect(sidebar.get_by_text("Rolle: Analyse")).to_be_visible()
     _open(page, f"{oidc_app}/daten_quellen")  # a new page load: the sign-in lives in the cookie
     assert _write_paths(page) == ["Upload (1)", "Importieren"]
-    assert page.get_by_text("Änderungsprotokoll").is_visible()
+    expect(page.get_by_text("Änderungsprotokoll")).to_be_visible()
     screenshot("analyse")
     _open(page, f"{oidc_app}/praesentationen")
     assert _write_paths(page) == [
@@ -173,7 +173,7 @@ def test_run_nur_lesen_offers_no_write_path_even_with_local_users(browser, store
                 _open(page, f"{url}{path}")
                 assert _write_paths(page) == [], path
                 sidebar = page.locator('[data-testid="stSidebar"]')
-                assert sidebar.get_by_text("Nur-Lesen-Modus: Daten lassen sich hier nicht ändern.").is_visible()
+                expect(sidebar.get_by_text("Nur-Lesen-Modus: Daten lassen sich hier nicht ändern.")).to_be_visible()
                 assert sidebar.get_by_label("Passwort").count() == 0  # no sign-in form either
             page.screenshot(path=screenshot_path("test_run_nur_lesen"), full_page=True)
         finally:

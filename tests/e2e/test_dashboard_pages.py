@@ -68,9 +68,9 @@ def test_a_deep_link_as_the_first_request_of_a_fresh_server_runs_through_the_rou
         wait_for_app(page)
         assert_no_exception(page)
         sidebar = page.locator('[data-testid="stSidebar"]')
-        assert sidebar.get_by_text("Bildungsmonitor", exact=True).is_visible()  # drawn by app.py
+        expect(sidebar.get_by_text("Bildungsmonitor", exact=True)).to_be_visible()  # drawn by app.py
         assert page.locator(NAV_LINKS).count() == len(PAGES)
-        assert page.get_by_role("heading", name="Abgänge ohne Hauptschulabschluss").first.is_visible()
+        expect(page.get_by_role("heading", name="Abgänge ohne Hauptschulabschluss").first).to_be_visible()
         wait_for_drawn(page, "g.mark-line.role-mark path")
         page.screenshot(path=screenshot_path("test_deep_link_first_request"))
     finally:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import shutil
 from urllib.parse import quote
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import (
     assert_no_exception,
     sign_in_locally,
@@ -49,7 +51,7 @@ def test_imported_own_data_draw_a_school_line_and_a_gemeinde_map_and_say_what_th
         chart = page.locator('[data-testid="stVegaLiteChart"]').first
         assert chart.locator("svg text", has_text=NORD).count() >= 1  # the legend says the school
         assert chart.locator("svg text", has_text="0,000000").count() == 0
-        assert page.get_by_text(f"Neuester Wert {NORD} 2024: 12,5").is_visible()
+        expect(page.get_by_text(f"Neuester Wert {NORD} 2024: 12,5")).to_be_visible()
         screenshot("schule")
 
         # Own data have no Kreis values: the Kreis map says so instead of drawing a legend "NaN".

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from indicators.catalogue import CATALOGUE
 from regions.levels import GEMEINDEN
@@ -170,7 +170,7 @@ def test_each_view_is_photographed_and_its_charts_read_well(page, app_url, recor
         assert wait_for_drawn(page, "g.mark-shape.role-mark path", minimum=MAP_SHAPES[view]) >= MAP_SHAPES[view]
     if size == DESK:
         # Drawn by app.py: a page run without the router (STYLE.md's trap) has no sidebar brand.
-        assert page.locator('[data-testid="stSidebar"]').get_by_text("Bildungsmonitor", exact=True).is_visible()
+        expect(page.locator('[data-testid="stSidebar"]').get_by_text("Bildungsmonitor", exact=True)).to_be_visible()
         assert violations(page) == [], f"{view}: Verstöße gegen WCAG 2.1 AA"
     _check_fits(page, view)
     _photograph(page, f"seite-{view}-{size}")

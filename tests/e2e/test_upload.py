@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 
+from playwright.sync_api import expect
+
 from access.audit import entries
 from access.settings import load as access_settings
 from tests.e2e.conftest import (
@@ -49,8 +51,8 @@ def test_uploading_own_data_and_a_broken_file_imports_one_and_refuses_the_other(
             page.get_by_text("schulen_2024.csv: 2 Werte, Tabelle EIGENE Schuldaten").wait_for(timeout=60_000)
             wait_for_app(page)
             assert_no_exception(page)
-            assert page.get_by_text("kaputt.csv: FEHLER – die Datei ist eine HTML-Seite").is_visible()
-            assert page.get_by_text("eigene Erhebungen des Bildungsbüros aus schulen_2024.csv").is_visible()
+            expect(page.get_by_text("kaputt.csv: FEHLER – die Datei ist eine HTML-Seite")).to_be_visible()
+            expect(page.get_by_text("eigene Erhebungen des Bildungsbüros aus schulen_2024.csv")).to_be_visible()
             page.screenshot(path=screenshot_path("test_upload_in_daten_und_quellen"), full_page=True)
         finally:
             context.close()
