@@ -41,8 +41,13 @@ def configured_region():
     patch.undo()
 
 
+def _worker() -> str | None:
+    """The pytest-xdist worker this process is ("gw0", "gw1", …), None when pytest runs in one process."""
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
 @pytest.fixture(scope="session")
-def store_db(tmp_path_factory, worker_id):
+def store_db(tmp_path_factory):
     """The full store built from data/raw, exactly as `cli.py build` builds it (about 2 minutes).
 
     `./test` runs the suite in two pytest-xdist workers: the first worker to get here builds the store
@@ -55,7 +60,7 @@ def store_db(tmp_path_factory, worker_id):
     prebuilt = os.environ.get("BILDUNGSMONITOR_TEST_STORE")
     if prebuilt and not is_stale(Path(prebuilt)):
         shutil.copyfile(prebuilt, path)
-    elif worker_id == "master":  # one process, no workers to share with
+    elif _worker() is None:  # one process, no workers to share with
         build(path, lambda number, total, outcome: None)
     else:
         shared = tmp_path_factory.getbasetemp().parent / "store" / "bildungsmonitor.duckdb"
@@ -77,9 +82,9 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _store_built_early(request, worker_id):
+def _store_built_early(request):
     """The first worker builds the store before its first test, when any collected test needs it."""
-    if worker_id == "gw0" and any("store_db" in item.fixturenames for item in request.session.items):
+    if _worker() == "gw0" and any("store_db" in item.fixturenames for item in request.session.items):
         request.getfixturevalue("store_db")
 
 

@@ -128,10 +128,14 @@ def test_an_analyst_signs_in_through_the_identity_provider_and_can_write(oidc_ap
     sidebar.get_by_text("Angemeldet: analystin@kreis.test").wait_for(timeout=TIMEOUT_MS)
     expect(sidebar.get_by_text("Rolle: Analyse")).to_be_visible()
     _open(page, f"{oidc_app}/daten_quellen")  # a new page load: the sign-in lives in the cookie
+    # Under load the signed-in controls were drawn after the page had first settled without them.
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("button", name="Importieren", exact=True)).to_be_visible()
     assert _write_paths(page) == ["Upload (1)", "Importieren"]
     expect(page.get_by_text("Änderungsprotokoll")).to_be_visible()
     screenshot("analyse")
     _open(page, f"{oidc_app}/praesentationen")
+    expect(main.get_by_label("Name", exact=True)).to_be_visible()
     assert _write_paths(page) == [
         "Speichern",
         "Bearbeiten",
